@@ -1,0 +1,60 @@
+/**
+ * Typed configuration from the environment and an optional JSON file (OSMOSIS_CONFIG).
+ * Environment wins over the file. A bad setting stops start-up with a message naming it.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+export const configSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  OSMOSIS_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
+  OSMOSIS_DB: z.string().min(1).default('./data/osmosis.db'),
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URI').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OSMOSIS_GRAPHIQL: bool.default(true),
+  OSMOSIS_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  OSMOSIS_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
+  OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the configuration; throws ConfigError naming each bad setting. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let fromFile: Record<string, unknown> = {};
+  if (env.OSMOSIS_CONFIG) {
+    try {
+      fromFile = JSON.parse(readFileSync(env.OSMOSIS_CONFIG, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      throw new ConfigError(`OSMOSIS_CONFIG: cannot read ${env.OSMOSIS_CONFIG}: ${(error as Error).message}`);
+    }
+    if (typeof fromFile !== 'object' || fromFile === null || Array.isArray(fromFile)) {
+      throw new ConfigError(`OSMOSIS_CONFIG: ${env.OSMOSIS_CONFIG} must hold a JSON object of settings`);
+    }
+  }
+  const known = Object.keys(configSchema.shape);
+  const unknownInFile = Object.keys(fromFile).filter((k) => !known.includes(k));
+  if (unknownInFile.length) {
+    throw new ConfigError(`OSMOSIS_CONFIG: unknown setting ${unknownInFile.join(', ')} (known: ${known.join(', ')})`);
+  }
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const k of known) if (env[k] !== undefined && env[k] !== '') merged[k] = env[k];
+  const parsed = configSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}=${JSON.stringify(merged[String(i.path[0])])}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return parsed.data;
+}

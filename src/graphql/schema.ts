@@ -1,0 +1,13 @@
+/** Assembles the schema: importing each type module registers it on the builder. */
+import { builder } from './builder.js';
+import './scalars.js';
+import './enums.js';
+import './types/actor.js';
+import './types/tie.js';
+import './types/signal.js';
+import './types/exchange.js';
+import './types/learning.js';
+import './types/query.js';
+import './types/mutation.js';
+
+export const buildSchema = () => builder.toSchema({ sortSchema: false });

@@ -1,0 +1,20 @@
+import { builder } from '../builder.js';
+import { ActorRef, ExchangeRef } from '../refs.js';
+import { ValueKindEnum } from '../enums.js';
+import { globalId } from '../ids.js';
+import { existing } from '../loaders.js';
+
+ExchangeRef.implement({
+  description: 'Value given by one actor to another, tangible (money, goods, services) or intangible.',
+  fields: (t) => ({
+    id: t.id({ resolve: (e) => globalId('ValueExchange', e.id) }),
+    externalId: t.exposeString('externalId', { nullable: true }),
+    kind: t.field({ type: ValueKindEnum, resolve: (e) => e.kind }),
+    tangible: t.exposeBoolean('tangible'),
+    amount: t.exposeFloat('amount'),
+    unit: t.exposeString('unit'),
+    occurredAt: t.field({ type: 'DateTime', resolve: (e) => e.occurredAt }),
+    from: t.field({ type: ActorRef, resolve: (e, _, ctx) => existing(ctx.loaders.actor, e.fromId, 'actor') }),
+    to: t.field({ type: ActorRef, resolve: (e, _, ctx) => existing(ctx.loaders.actor, e.toId, 'actor') }),
+  }),
+});

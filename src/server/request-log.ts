@@ -1,0 +1,27 @@
+/**
+ * Logs each GraphQL operation once when it ends: request id, operation, duration, error codes.
+ * Unexpected errors are logged with their stack before yoga masks them for the client.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { Context } from '../graphql/context.js';
+
+export function useRequestLog(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const ctx = args.contextValue;
+      return {
+        onExecuteDone({ result }) {
+          if (!('errors' in result)) return;
+          const errors = result.errors ?? [];
+          const ms = Math.round((performance.now() - started) * 10) / 10;
+          const codes = errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
+          for (const e of errors) {
+            if (!e.extensions?.code) ctx.log.error({ err: e.originalError ?? e, path: e.path }, 'internal error');
+          }
+          ctx.log.info({ operation: args.operationName ?? null, ms, errors: codes.length ? codes : undefined }, 'graphql');
+        },
+      };
+    },
+  };
+}

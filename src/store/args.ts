@@ -1,0 +1,60 @@
+/**
+ * Normalisation of read arguments shared by both adapters, so that filters mean exactly the same
+ * in each: an empty list is no filter, instants compare as canonical ISO-8601 UTC strings,
+ * channels compare lower-cased, a page size is a non-negative integer.
+ */
+import { badInput } from '../domain/errors.js';
+import type { ActorFilter, ExchangeFilter, SignalFilter } from './port.js';
+
+/** Validates `first`; 0 is allowed (an empty page that still says whether items exist). */
+export function pageSize(first: number): number {
+  if (!Number.isInteger(first) || first < 0) {
+    throw badInput([{ path: ['first'], message: 'must be a non-negative integer' }]);
+  }
+  return first;
+}
+
+/** Canonical instant (`Date#toISOString`), so string order is time order. */
+export function canonicalInstant(value: string, path: (string | number)[]): string {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) throw badInput([{ path, message: 'must be an ISO-8601 date-time' }]);
+  return new Date(ms).toISOString();
+}
+
+const list = <T>(values: readonly T[] | null | undefined): T[] | undefined =>
+  values && values.length > 0 ? [...new Set(values)] : undefined;
+
+const text = (value: string | null | undefined): string | undefined => {
+  const t = value?.trim();
+  return t ? t : undefined;
+};
+
+const instantOrUndefined = (value: string | null | undefined, field: string): string | undefined =>
+  value ? canonicalInstant(value, ['filter', field]) : undefined;
+
+export const normalizeActorFilter = (f: ActorFilter = {}): ActorFilter => ({
+  kinds: list(f.kinds),
+  search: text(f.search),
+});
+
+export const normalizeSignalFilter = (f: SignalFilter = {}): SignalFilter => ({
+  channels: list(f.channels?.map((c) => c.trim().toLowerCase())),
+  kinds: list(f.kinds),
+  statuses: list(f.statuses),
+  since: instantOrUndefined(f.since, 'since'),
+  until: instantOrUndefined(f.until, 'until'),
+  emitterKey: text(f.emitterKey),
+  aboutKey: text(f.aboutKey),
+});
+
+export const normalizeExchangeFilter = (f: ExchangeFilter = {}): ExchangeFilter => ({
+  kinds: list(f.kinds),
+  tangible: typeof f.tangible === 'boolean' ? f.tangible : undefined,
+  fromKey: text(f.fromKey),
+  toKey: text(f.toKey),
+  since: instantOrUndefined(f.since, 'since'),
+  until: instantOrUndefined(f.until, 'until'),
+});
+
+/** Unique ids in first-seen order (batched loaders may repeat an id). */
+export const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];

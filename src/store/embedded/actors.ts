@@ -1,0 +1,113 @@
+/** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../domain/entities.js';
+import type { ActorInput } from '../../domain/inputs.js';
+import { normalizeActorFilter } from '../args.js';
+import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js';
+import type { Conn } from './connection.js';
+import { cursorParams, pageParams, toPage } from './paging.js';
+import { ACTOR_COLUMNS, byIds, inJson, json, toActor, type ActorRow } from './rows.js';
+
+const UPSERT = `
+  INSERT INTO actors (id, key, kind, name, attributes, created_at, updated_at)
+  VALUES (@id, @key, @kind, @name, @attributes, @now, @now)
+  ON CONFLICT (key) DO UPDATE SET
+    kind = excluded.kind, name = excluded.name, attributes = excluded.attributes, updated_at = excluded.updated_at
+  RETURNING rid, id`;
+
+export const ACTORS_BY_RIDS =
+  `SELECT ${ACTOR_COLUMNS}, a.rid AS rid FROM actors a WHERE a.rid IN (SELECT value FROM json_each(?))`;
+
+/** Actors by rowid, in the order of `rids`. */
+export function actorsByRids(conn: Conn, rids: readonly number[]): Actor[] {
+  const rows = conn.stmt(ACTORS_BY_RIDS).all(json(rids)) as (ActorRow & { rid: number })[];
+  const byRid = new Map(rows.map((r) => [r.rid, toActor(r)]));
+  return rids.map((rid) => byRid.get(rid)!);
+}
+
+export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertActorsResult {
+  return conn.write(() => {
+    const now = new Date().toISOString();
+    const upsert = conn.stmt(UPSERT);
+    const rids: number[] = [];
+    let created = 0;
+    for (const input of inputs) {
+      const id = randomUUID();
+      const row = upsert.get({
+        id, key: input.key, kind: input.kind, name: input.name, attributes: JSON.stringify(input.attributes ?? {}), now,
+      }) as { rid: number; id: string };
+      if (row.id === id) created++;
+      rids.push(row.rid);
+    }
+    return { actors: actorsByRids(conn, rids), created, updated: inputs.length - created };
+  });
+}
+
+export function actorsByIds(conn: Conn, ids: readonly string[]): (Actor | null)[] {
+  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id IN ${inJson('ids')}`)
+    .all({ ids: json(ids) }) as ActorRow[];
+  return byIds(ids, rows, toActor);
+}
+
+export function actorsByKeys(conn: Conn, keys: readonly string[]): (Actor | null)[] {
+  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key IN ${inJson('keys')}`)
+    .all({ keys: json(keys) }) as ActorRow[];
+  const found = new Map(rows.map((r) => [r.key, r]));
+  return keys.map((k) => (found.has(k) ? toActor(found.get(k)!) : null));
+}
+
+/** WHERE conditions and parameters of an actor filter. */
+function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record<string, unknown> } {
+  const f = normalizeActorFilter(filter);
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.kinds) {
+    conditions.push(`a.kind IN ${inJson('kinds')}`);
+    params.kinds = json(f.kinds);
+  }
+  if (f.search) {
+    if ([...f.search].length >= 3) {
+      // Trigram index: a quoted phrase of three or more characters matches substrings, case-insensitively.
+      conditions.push('a.rid IN (SELECT rowid FROM actor_search WHERE actor_search MATCH @match)');
+      params.match = `"${f.search.replaceAll('"', '""')}"`;
+    } else {
+      conditions.push('(instr(osm_fold(a.key), @fold) > 0 OR instr(osm_fold(a.name), @fold) > 0)');
+      params.fold = f.search.toLowerCase();
+    }
+  }
+  return { conditions, params };
+}
+
+const where = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+export function listActors(conn: Conn, filter: ActorFilter, page: PageArgs): Page<Actor> {
+  const p = pageParams(page, 1);
+  const { conditions, params } = actorWhere(filter);
+  if (p.after) conditions.push('a.key > @after0');
+  const sql = `SELECT ${ACTOR_COLUMNS} FROM actors a ${where(conditions)} ORDER BY a.key LIMIT @limit`;
+  const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as ActorRow[];
+  return toPage(rows.map(toActor), p.first, (a) => [a.key]);
+}
+
+export function countActors(conn: Conn, filter: ActorFilter): number {
+  const { conditions, params } = actorWhere(filter);
+  const row = conn.stmt(`SELECT count(*) AS n FROM actors a ${where(conditions)}`).get(params) as { n: number };
+  return row.n;
+}
+
+/** Right to be forgotten (see Store.eraseActor). */
+export function eraseActor(conn: Conn, key: string): boolean {
+  return conn.write(() => {
+    const found = conn.stmt('SELECT rid FROM actors WHERE key = ?').get(key) as { rid: number } | undefined;
+    if (!found) return false;
+    const id = randomUUID();
+    conn.stmt(`UPDATE actors SET id = @id, key = @key, name = 'Erased actor', attributes = '{}', updated_at = @now
+               WHERE rid = @rid`).run({ id, key: `erased:${id}`, now: new Date().toISOString(), rid: found.rid });
+    conn.stmt('DELETE FROM ties WHERE from_rid = ?').run(found.rid);
+    conn.stmt('DELETE FROM ties WHERE to_rid = ?').run(found.rid);
+    conn.stmt('UPDATE signals SET text = NULL WHERE emitter_rid = ?').run(found.rid);
+    conn.stmt('UPDATE responses SET text = NULL WHERE responder_rid = ?').run(found.rid);
+    conn.stmt('DELETE FROM signal_about WHERE actor_rid = ?').run(found.rid);
+    return true;
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * One SQLite connection with the settings the embedded store relies on, a cache of prepared
+ * statements and the two transaction shapes every module uses.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+export type Stmt = Database.Statement;
+
+export interface Conn {
+  readonly db: Db;
+  /** The prepared statement for this SQL text, prepared once per connection. */
+  stmt(sql: string): Stmt;
+  /**
+   * Runs `fn` in one IMMEDIATE transaction (all or nothing); when it changed any row, the graph
+   * version is bumped in the same transaction.
+   */
+  write<T>(fn: () => T): T;
+  /** Runs `fn` in one read transaction, so several statements see the same snapshot. */
+  read<T>(fn: () => T): T;
+}
+
+export function openConnection(file: string): Conn {
+  if (file !== ':memory:' && !file.startsWith('file:')) mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536'); // 64 MiB page cache
+  // Unicode lower-casing for short substring searches (SQLite's lower() folds ASCII only).
+  db.function('osm_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
+  return new Connection(db);
+}
+
+const BUMP_VERSION = "UPDATE meta SET value = value + 1 WHERE name = 'graph_version'";
+
+class Connection implements Conn {
+  private readonly cache = new Map<string, Stmt>();
+  private readonly changes: Stmt;
+
+  constructor(readonly db: Db) {
+    this.changes = db.prepare('SELECT total_changes()').pluck();
+  }
+
+  stmt(sql: string): Stmt {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  write<T>(fn: () => T): T {
+    const run = this.db.transaction(() => {
+      const before = this.changes.get() as number;
+      const result = fn();
+      if ((this.changes.get() as number) !== before) this.stmt(BUMP_VERSION).run();
+      return result;
+    });
+    return run.immediate();
+  }
+
+  read<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The embedded schema as ordered migrations. Never edit a released migration: append a new one.
+ *
+ * Every table has an INTEGER PRIMARY KEY `rid` used for joins; `id` is the public UUID. Instants are
+ * ISO-8601 UTC strings, so string order is time order.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE meta (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+      INSERT INTO meta (name, value) VALUES ('graph_version', 0);
+
+      CREATE TABLE actors (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        attributes TEXT NOT NULL DEFAULT '{}',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX actors_kind_key ON actors (kind, key);
+
+      -- Case-insensitive substring search on key and name (trigram index, kept in sync by triggers).
+      CREATE VIRTUAL TABLE actor_search USING fts5 (
+        key, name, content = 'actors', content_rowid = 'rid', tokenize = 'trigram'
+      );
+      CREATE TRIGGER actors_search_insert AFTER INSERT ON actors BEGIN
+        INSERT INTO actor_search (rowid, key, name) VALUES (new.rid, new.key, new.name);
+      END;
+      CREATE TRIGGER actors_search_delete AFTER DELETE ON actors BEGIN
+        INSERT INTO actor_search (actor_search, rowid, key, name) VALUES ('delete', old.rid, old.key, old.name);
+      END;
+      CREATE TRIGGER actors_search_update AFTER UPDATE OF key, name ON actors BEGIN
+        INSERT INTO actor_search (actor_search, rowid, key, name) VALUES ('delete', old.rid, old.key, old.name);
+        INSERT INTO actor_search (rowid, key, name) VALUES (new.rid, new.key, new.name);
+      END;
+
+      CREATE TABLE ties (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        from_rid INTEGER NOT NULL REFERENCES actors (rid),
+        to_rid INTEGER NOT NULL REFERENCES actors (rid),
+        type TEXT NOT NULL,
+        weight REAL NOT NULL,
+        since TEXT,
+        UNIQUE (from_rid, to_rid, type)
+      ) STRICT;
+      CREATE INDEX ties_from_id ON ties (from_rid, id);
+      CREATE INDEX ties_to_id ON ties (to_rid, id);
+
+      CREATE TABLE topics (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE) STRICT;
+      CREATE TABLE processes (rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, name TEXT NOT NULL UNIQUE) STRICT;
+
+      CREATE TABLE signals (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT,
+        sentiment REAL,
+        occurred_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        emitter_rid INTEGER REFERENCES actors (rid),
+        assignee_rid INTEGER REFERENCES actors (rid),
+        UNIQUE (channel, external_id)
+      ) STRICT;
+      CREATE INDEX signals_time ON signals (occurred_at, id);
+      CREATE INDEX signals_emitter_time ON signals (emitter_rid, occurred_at, id);
+      CREATE INDEX signals_assignee ON signals (assignee_rid);
+      CREATE INDEX signals_status_time ON signals (status, occurred_at, id);
+
+      -- (:Signal)-[:ABOUT]->(:Actor|:Topic|:Process): exactly one target column is set.
+      CREATE TABLE signal_about (
+        rid INTEGER PRIMARY KEY,
+        signal_rid INTEGER NOT NULL REFERENCES signals (rid),
+        position INTEGER NOT NULL,
+        actor_rid INTEGER REFERENCES actors (rid),
+        topic_rid INTEGER REFERENCES topics (rid),
+        process_rid INTEGER REFERENCES processes (rid),
+        CHECK ((actor_rid IS NOT NULL) + (topic_rid IS NOT NULL) + (process_rid IS NOT NULL) = 1)
+      ) STRICT;
+      CREATE INDEX signal_about_signal ON signal_about (signal_rid, position);
+      CREATE INDEX signal_about_actor ON signal_about (actor_rid, signal_rid) WHERE actor_rid IS NOT NULL;
+      CREATE INDEX signal_about_topic ON signal_about (topic_rid, signal_rid) WHERE topic_rid IS NOT NULL;
+      CREATE INDEX signal_about_process ON signal_about (process_rid, signal_rid) WHERE process_rid IS NOT NULL;
+
+      CREATE TABLE responses (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        signal_rid INTEGER NOT NULL REFERENCES signals (rid),
+        responder_rid INTEGER REFERENCES actors (rid),
+        text TEXT,
+        channel TEXT NOT NULL,
+        responded_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX responses_signal_time ON responses (signal_rid, responded_at, id);
+      CREATE INDEX responses_responder ON responses (responder_rid);
+
+      CREATE TABLE exchanges (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        external_id TEXT UNIQUE,
+        from_rid INTEGER NOT NULL REFERENCES actors (rid),
+        to_rid INTEGER NOT NULL REFERENCES actors (rid),
+        kind TEXT NOT NULL,
+        tangible INTEGER NOT NULL,
+        amount REAL NOT NULL,
+        unit TEXT NOT NULL,
+        occurred_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX exchanges_time ON exchanges (occurred_at, id);
+      CREATE INDEX exchanges_from_time ON exchanges (from_rid, occurred_at, id);
+      CREATE INDEX exchanges_to_time ON exchanges (to_rid, occurred_at, id);
+
+      CREATE TABLE insights (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX insights_time ON insights (created_at, id);
+
+      CREATE TABLE insight_signals (
+        insight_rid INTEGER NOT NULL REFERENCES insights (rid),
+        signal_rid INTEGER NOT NULL REFERENCES signals (rid),
+        position INTEGER NOT NULL,
+        PRIMARY KEY (insight_rid, signal_rid)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX insight_signals_signal ON insight_signals (signal_rid);
+
+      CREATE TABLE insight_topics (
+        insight_rid INTEGER NOT NULL REFERENCES insights (rid),
+        topic_rid INTEGER NOT NULL REFERENCES topics (rid),
+        PRIMARY KEY (insight_rid, topic_rid)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX insight_topics_topic ON insight_topics (topic_rid);
+
+      CREATE TABLE changes (
+        rid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        description TEXT NOT NULL,
+        applied_at TEXT NOT NULL,
+        insight_rid INTEGER NOT NULL REFERENCES insights (rid),
+        process_rid INTEGER NOT NULL REFERENCES processes (rid)
+      ) STRICT;
+      CREATE INDEX changes_insight_time ON changes (insight_rid, applied_at, id);
+      CREATE INDEX changes_process_time ON changes (process_rid, applied_at, id);
+    `,
+  },
+];
+
+/** Tables holding data, children first (the order a wipe deletes them in). */
+export const DATA_TABLES = [
+  'changes', 'insight_topics', 'insight_signals', 'insights', 'responses', 'signal_about', 'signals',
+  'exchanges', 'ties', 'topics', 'processes', 'actors',
+] as const;

@@ -1,0 +1,39 @@
+/** Keyset pages: statements fetch `first + 1` rows; the extra row only says whether more exist. */
+import { pageSize } from '../args.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { Page, PageArgs } from '../port.js';
+import { groupByParent } from './rows.js';
+
+export type SortKey = (string | number)[];
+
+export interface PageParams {
+  /** Rows to fetch: first + 1. */
+  limit: number;
+  first: number;
+  /** The decoded cursor, or null on the first page. */
+  after: SortKey | null;
+}
+
+export function pageParams(page: PageArgs, arity: number): PageParams {
+  const first = pageSize(page.first);
+  return { first, limit: first + 1, after: page.after ? decodeCursor(page.after, arity) : null };
+}
+
+export function toPage<T>(rows: T[], first: number, sortKey: (item: T) => SortKey): Page<T> {
+  const items = rows.slice(0, first);
+  return { items, cursors: items.map((i) => encodeCursor(sortKey(i))), hasNextPage: rows.length > first };
+}
+
+/** One page per requested parent from rows that carry `parentId`, each parent fetched first + 1. */
+export function pagesOfParents<R extends { parentId: string }, T>(
+  parentIds: readonly string[], rows: R[], first: number, map: (r: R) => T, sortKey: (item: T) => SortKey,
+): Page<T>[] {
+  return groupByParent(parentIds, rows, map).map((items) => toPage(items, first, sortKey));
+}
+
+/** Named parameters for a cursor: after0, after1, … (only set when there is a cursor). */
+export function cursorParams(after: SortKey | null): Record<string, string | number> {
+  const params: Record<string, string | number> = {};
+  after?.forEach((v, i) => { params[`after${i}`] = v; });
+  return params;
+}

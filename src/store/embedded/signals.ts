@@ -1,0 +1,180 @@
+/** Signals: idempotent ingestion by (channel, externalId), lookups, listing, per-emitter pages, ABOUT, assignment. */
+import { randomUUID } from 'node:crypto';
+import type { Signal } from '../../domain/entities.js';
+import { notFoundAll } from '../../domain/errors.js';
+import type { SignalInput } from '../../domain/inputs.js';
+import { normalizeSignalFilter } from '../args.js';
+import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
+import type { Conn } from './connection.js';
+import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
+import { lookup, missing, namedRid, resolve, type Ref } from './refs.js';
+import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal } from './rows.js';
+
+const INSERT = `
+  INSERT INTO signals (id, channel, external_id, kind, text, sentiment, occurred_at, status, emitter_rid)
+  VALUES (@id, @channel, @externalId, @kind, @text, @sentiment, @occurredAt, 'OPEN', @emitter)
+  ON CONFLICT (channel, external_id) DO NOTHING
+  RETURNING rid`;
+const INSERT_ABOUT = `
+  INSERT INTO signal_about (signal_rid, position, actor_rid, topic_rid, process_rid)
+  VALUES (@signal, @position, @actor, @topic, @process)`;
+
+const SIGNALS_BY_RIDS =
+  `SELECT ${SIGNAL_COLUMNS}, s.rid AS rid FROM ${SIGNAL_FROM} WHERE s.rid IN (SELECT value FROM json_each(?))`;
+
+export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
+
+/** Signals by rowid, in the order of `rids`. */
+export function signalsByRids(conn: Conn, rids: readonly number[]): Signal[] {
+  const rows = conn.stmt(SIGNALS_BY_RIDS).all(json(rids)) as (Signal & { rid: number })[];
+  const byRid = new Map(rows.map((r) => [r.rid, toSignal(r)]));
+  return rids.map((rid) => byRid.get(rid)!);
+}
+
+export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): RecordResult<Signal> {
+  return conn.write(() => {
+    const actors = resolve(conn, 'actorKey', inputs.flatMap((s, i) => [
+      ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
+      ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
+    ]));
+    const insert = conn.stmt(INSERT);
+    const seen = new Map<string, number>();
+    const rids: number[] = [];
+    let created = 0;
+    for (const s of inputs) {
+      const identity = `${s.channel}\u0000${s.externalId}`;
+      let rid = seen.get(identity);
+      if (rid === undefined) {
+        const row = insert.get({
+          id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
+          sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitter: s.emitterKey ? actors.get(s.emitterKey) : null,
+        }) as { rid: number } | undefined;
+        if (row) {
+          rid = row.rid;
+          created++;
+          insertAbout(conn, rid, s.about ?? [], actors);
+        } else {
+          rid = (conn.stmt('SELECT rid FROM signals WHERE channel = ? AND external_id = ?')
+            .get(s.channel, s.externalId) as { rid: number }).rid;
+        }
+        seen.set(identity, rid);
+      }
+      rids.push(rid);
+    }
+    return { items: signalsByRids(conn, rids), created, existing: inputs.length - created };
+  });
+}
+
+function insertAbout(conn: Conn, signal: number, about: SignalInput['about'], actors: Map<string, number>): void {
+  const done = new Set<string>();
+  let position = 0;
+  for (const a of about) {
+    const identity = `${a.target}\u0000${a.ref}`;
+    if (done.has(identity)) continue;
+    done.add(identity);
+    conn.stmt(INSERT_ABOUT).run({
+      signal, position: position++,
+      actor: a.target === 'ACTOR' ? actors.get(a.ref) : null,
+      topic: a.target === 'TOPIC' ? namedRid(conn, 'topics', a.ref) : null,
+      process: a.target === 'PROCESS' ? namedRid(conn, 'processes', a.ref) : null,
+    });
+  }
+}
+
+export function signalsByIds(conn: Conn, ids: readonly string[]): (Signal | null)[] {
+  const rows = conn.stmt(`SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} WHERE s.id IN ${inJson('ids')}`)
+    .all({ ids: json(ids) }) as Signal[];
+  return byIds(ids, rows, toSignal);
+}
+
+function signalWhere(filter: SignalFilter): { conditions: string[]; params: Record<string, unknown> } {
+  const f = normalizeSignalFilter(filter);
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const inList = (column: string, name: string, values: readonly string[] | undefined): void => {
+    if (!values) return;
+    conditions.push(`${column} IN ${inJson(name)}`);
+    params[name] = json(values);
+  };
+  inList('s.channel', 'channels', f.channels);
+  inList('s.kind', 'kinds', f.kinds);
+  inList('s.status', 'statuses', f.statuses);
+  if (f.since) { conditions.push('s.occurred_at >= @since'); params.since = f.since; }
+  if (f.until) { conditions.push('s.occurred_at < @until'); params.until = f.until; }
+  if (f.emitterKey) {
+    conditions.push('s.emitter_rid = (SELECT rid FROM actors WHERE key = @emitterKey)');
+    params.emitterKey = f.emitterKey;
+  }
+  if (f.aboutKey) {
+    conditions.push(`s.rid IN (SELECT signal_rid FROM signal_about
+      WHERE actor_rid = (SELECT rid FROM actors WHERE key = @aboutKey))`);
+    params.aboutKey = f.aboutKey;
+  }
+  return { conditions, params };
+}
+
+const where = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
+export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): Page<Signal> {
+  const p = pageParams(page, 2);
+  const { conditions, params } = signalWhere(filter);
+  if (p.after) conditions.push('(s.occurred_at, s.id) < (@after0, @after1)');
+  const sql = `SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} ${where(conditions)}
+               ORDER BY s.occurred_at DESC, s.id DESC LIMIT @limit`;
+  const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as Signal[];
+  return toPage(rows.map(toSignal), p.first, signalSortKey);
+}
+
+export function countSignals(conn: Conn, filter: SignalFilter): number {
+  const { conditions, params } = signalWhere(filter);
+  return (conn.stmt(`SELECT count(*) AS n FROM signals s ${where(conditions)}`).get(params) as { n: number }).n;
+}
+
+export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
+  const p = pageParams(page, 2);
+  const sql = `
+    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j JOIN actors a ON a.id = j.value),
+    ranked AS (
+      SELECT p.pid, s.rid, ROW_NUMBER() OVER (PARTITION BY p.prid ORDER BY s.occurred_at DESC, s.id DESC) AS rn
+      FROM parents p JOIN signals s ON s.emitter_rid = p.prid
+      ${p.after ? 'WHERE (s.occurred_at, s.id) < (@after0, @after1)' : ''}
+    )
+    SELECT r.pid AS parentId, ${SIGNAL_COLUMNS}
+    FROM ranked r JOIN signals s ON s.rid = r.rid ${SIGNAL_JOINS}
+    WHERE r.rn <= @limit
+    ORDER BY r.pid, r.rn`;
+  const rows = conn.stmt(sql).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
+    (Signal & { parentId: string })[];
+  return pagesOfParents(actorIds, rows, p.first, toSignal, signalSortKey);
+}
+
+type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };
+
+export function aboutOfSignals(conn: Conn, signalIds: readonly string[]): About[][] {
+  const rows = conn.stmt(`
+    SELECT sg.id AS parentId,
+      CASE WHEN b.actor_rid IS NOT NULL THEN 'ACTOR' WHEN b.topic_rid IS NOT NULL THEN 'TOPIC' ELSE 'PROCESS' END AS target,
+      coalesce(ba.key, bt.name, bp.name) AS ref, coalesce(ba.id, bt.id, bp.id) AS id
+    FROM signals sg JOIN signal_about b ON b.signal_rid = sg.rid
+    LEFT JOIN actors ba ON ba.rid = b.actor_rid
+    LEFT JOIN topics bt ON bt.rid = b.topic_rid
+    LEFT JOIN processes bp ON bp.rid = b.process_rid
+    WHERE sg.id IN ${inJson('ids')}
+    ORDER BY b.signal_rid, b.position`).all({ ids: json(signalIds) }) as (About & { parentId: string })[];
+  return groupByParent(signalIds, rows, (r) => ({ target: r.target, ref: r.ref, id: r.id }));
+}
+
+export function assignSignal(conn: Conn, signalId: string, assigneeKey: string): Signal {
+  return conn.write(() => {
+    const signalRef: Ref[] = [{ value: signalId, path: ['signalId'] }];
+    const assigneeRef: Ref[] = [{ value: assigneeKey, path: ['assigneeKey'] }];
+    const signals = lookup(conn, 'signalId', [signalId]);
+    const actors = lookup(conn, 'actorKey', [assigneeKey]);
+    const issues = [...missing('signalId', signalRef, signals), ...missing('actorKey', assigneeRef, actors)];
+    if (issues.length) throw notFoundAll(issues);
+    const rid = signals.get(signalId)!;
+    conn.stmt(`UPDATE signals SET assignee_rid = ?, status = CASE status WHEN 'OPEN' THEN 'ASSIGNED' ELSE status END
+               WHERE rid = ?`).run(actors.get(assigneeKey), rid);
+    return signalsByRids(conn, [rid])[0];
+  });
+}

@@ -1,0 +1,72 @@
+/** Ties: upsert by (from, to, type), removal, and per-actor pages in one windowed query. */
+import { randomUUID } from 'node:crypto';
+import type { Tie } from '../../domain/entities.js';
+import type { TieInput } from '../../domain/inputs.js';
+import type { TieType } from '../../domain/kinds.js';
+import type { Page, TieQuery } from '../port.js';
+import type { Conn } from './connection.js';
+import { cursorParams, pageParams, pagesOfParents } from './paging.js';
+import { resolve } from './refs.js';
+import { TIE_COLUMNS, TIE_FROM, TIE_JOINS, inJson, json, toTie } from './rows.js';
+
+const UPSERT = `
+  INSERT INTO ties (id, from_rid, to_rid, type, weight, since) VALUES (@id, @from, @to, @type, @weight, @since)
+  ON CONFLICT (from_rid, to_rid, type) DO UPDATE SET weight = excluded.weight, since = coalesce(excluded.since, since)
+  RETURNING rid`;
+
+export const TIES_BY_RIDS = `SELECT ${TIE_COLUMNS}, t.rid AS rid FROM ${TIE_FROM} WHERE t.rid IN (SELECT value FROM json_each(?))`;
+
+/** Ties by rowid, in the order of `rids`. */
+export function tiesByRids(conn: Conn, rids: readonly number[]): Tie[] {
+  const rows = conn.stmt(TIES_BY_RIDS).all(json(rids)) as (Tie & { rid: number })[];
+  const byRid = new Map(rows.map((r) => [r.rid, toTie(r)]));
+  return rids.map((rid) => byRid.get(rid)!);
+}
+
+export function upsertTies(conn: Conn, inputs: readonly TieInput[]): Tie[] {
+  return conn.write(() => {
+    const actors = resolve(conn, 'actorKey', inputs.flatMap((t, i) => [
+      { value: t.fromKey, path: ['input', i, 'fromKey'] },
+      { value: t.toKey, path: ['input', i, 'toKey'] },
+    ]));
+    const upsert = conn.stmt(UPSERT);
+    const rids = inputs.map((t) => (upsert.get({
+      id: randomUUID(), from: actors.get(t.fromKey), to: actors.get(t.toKey), type: t.type,
+      weight: t.weight ?? 1, since: t.since ?? null,
+    }) as { rid: number }).rid);
+    return tiesByRids(conn, rids);
+  });
+}
+
+export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieType): boolean {
+  return conn.write(() => conn.stmt(`
+    DELETE FROM ties WHERE type = @type
+      AND from_rid = (SELECT rid FROM actors WHERE key = @fromKey)
+      AND to_rid = (SELECT rid FROM actors WHERE key = @toKey)`).run({ fromKey, toKey, type }).changes > 0);
+}
+
+/** The SQL for one shape of tie query (direction × type filter × cursor), cached per shape. */
+function tiesOfActorsSql(direction: TieQuery['direction'], byType: boolean, after: boolean): string {
+  const filter = `${byType ? ` AND t.type IN ${inJson('types')}` : ''}${after ? ' AND t.id > @after0' : ''}`;
+  const out = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p JOIN ties t ON t.from_rid = p.prid${filter}`;
+  const inn = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p JOIN ties t ON t.to_rid = p.prid${filter}`;
+  const links = direction === 'OUT' ? out : direction === 'IN' ? inn : `${out} UNION ${inn}`;
+  return `
+    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j JOIN actors a ON a.id = j.value),
+    links AS (${links}),
+    ranked AS (SELECT pid, trid, ROW_NUMBER() OVER (PARTITION BY prid ORDER BY tid) AS rn FROM links)
+    SELECT r.pid AS parentId, ${TIE_COLUMNS}
+    FROM ranked r JOIN ties t ON t.rid = r.trid ${TIE_JOINS}
+    WHERE r.rn <= @limit
+    ORDER BY r.pid, r.rn`;
+}
+
+export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): Page<Tie>[] {
+  const p = pageParams(query, 1);
+  const types = query.types?.length ? query.types : null;
+  const sql = tiesOfActorsSql(query.direction, types !== null, p.after !== null);
+  const rows = conn.stmt(sql).all({
+    ids: json([...new Set(actorIds)]), types: types && json(types), limit: p.limit, ...cursorParams(p.after),
+  }) as (Tie & { parentId: string })[];
+  return pagesOfParents(actorIds, rows, p.first, toTie, (t) => [t.id]);
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorKind } from '../../../src/domain/kinds.js';
+import type { ActorFilter } from '../../../src/store/port.js';
+import { UUID, actor, domainError, ids, pageSizes, walk, type StoreRef } from './fixtures.js';
+
+export function actorsContract(store: StoreRef): void {
+  describe('lifecycle', () => {
+    it('answers ping, migrates idempotently and starts empty', async () => {
+      expect(await store().ping()).toBe(true);
+      await store().migrate();
+      await store().migrate();
+      expect(await store().stats()).toEqual({
+        actors: 0, ties: 0, signals: 0, responses: 0, exchanges: 0, insights: 0, changes: 0,
+      });
+      expect(typeof (await store().graphVersion())).toBe('number');
+    });
+  });
+
+  describe('actors', () => {
+    it('creates actors with generated ids and timestamps', async () => {
+      const before = new Date().toISOString();
+      const r = await store().upsertActors([
+        actor('crm:1', { kind: 'CUSTOMER', name: 'Ada Lovelace', attributes: { tier: 'gold', score: 3, tags: ['a'] } }),
+        actor('hr:e-1', { kind: 'EMPLOYEE', name: 'Grace Hopper' }),
+      ]);
+      expect(r.created).toBe(2);
+      expect(r.updated).toBe(0);
+      expect(r.actors.map((a) => a.key)).toEqual(['crm:1', 'hr:e-1']);
+      const [ada, grace] = r.actors;
+      expect(ada).toMatchObject({
+        key: 'crm:1', kind: 'CUSTOMER', name: 'Ada Lovelace', attributes: { tier: 'gold', score: 3, tags: ['a'] },
+      });
+      expect(grace.attributes).toEqual({});
+      expect(ada.id).toMatch(UUID);
+      expect(ada.id).not.toBe(grace.id);
+      expect(ada.createdAt >= before).toBe(true);
+      expect(ada.updatedAt).toBe(ada.createdAt);
+      expect(new Date(ada.createdAt).toISOString()).toBe(ada.createdAt);
+      expect((await store().stats()).actors).toBe(2);
+    });
+
+    it('updates by key, keeping id and createdAt', async () => {
+      const [created] = (await store().upsertActors([actor('crm:1', { name: 'Old', attributes: { a: 1 } })])).actors;
+      await new Promise((r) => setTimeout(r, 5));
+      const r = await store().upsertActors([actor('crm:1', { kind: 'PARTNER', name: 'New', attributes: { b: 2 } })]);
+      expect(r).toMatchObject({ created: 0, updated: 1 });
+      const [updated] = r.actors;
+      expect(updated).toMatchObject({ id: created.id, key: 'crm:1', kind: 'PARTNER', name: 'New', attributes: { b: 2 } });
+      expect(updated.createdAt).toBe(created.createdAt);
+      expect(updated.updatedAt > created.updatedAt).toBe(true);
+      expect(await store().countActors({})).toBe(1);
+    });
+
+    it('counts a key repeated in one batch as one creation and one update, both returning the final state', async () => {
+      const r = await store().upsertActors([actor('k', { name: 'First' }), actor('k', { name: 'Second' })]);
+      expect(r).toMatchObject({ created: 1, updated: 1 });
+      expect(r.actors).toHaveLength(2);
+      expect(r.actors[0].id).toBe(r.actors[1].id);
+      expect(r.actors.map((a) => a.name)).toEqual(['Second', 'Second']);
+      expect(await store().countActors({})).toBe(1);
+    });
+
+    it('looks actors up by ids and keys: one entry per request, in order, null where unknown', async () => {
+      const { actors } = await store().upsertActors([actor('a'), actor('b')]);
+      const [a, b] = actors;
+      expect(ids((await store().actorsByIds([b.id, 'nope', a.id, b.id])).map((x) => x ?? { id: 'null' })))
+        .toEqual([b.id, 'null', a.id, b.id]);
+      const byKeys = await store().actorsByKeys(['b', 'missing', 'a']);
+      expect(byKeys.map((x) => x?.key ?? null)).toEqual(['b', null, 'a']);
+      expect(byKeys[0]).toEqual(b);
+      expect(await store().actorsByIds([])).toEqual([]);
+    });
+
+    it('lists actors by key: 25 actors in pages of 7, each once, in order', async () => {
+      const keys = Array.from({ length: 25 }, (_, i) => `k:${String((i * 7) % 25).padStart(2, '0')}`);
+      await store().upsertActors(keys.map((k) => actor(k)));
+      const { items, sizes } = await walk((p) => store().listActors({}, p), 7);
+      expect(sizes).toEqual(pageSizes(25, 7));
+      expect(items.map((a) => a.key)).toEqual([...keys].sort());
+      expect(await store().countActors({})).toBe(25);
+    });
+
+    it('filters by kinds and by case-insensitive substring of name or key', async () => {
+      const kinds: ActorKind[] = ['EMPLOYEE', 'CUSTOMER', 'PARTNER', 'SUPPLIER', 'TEAM', 'ORGANIZATION'];
+      await store().upsertActors([
+        ...Array.from({ length: 12 }, (_, i) => actor(`a:${String(i).padStart(2, '0')}`, { kind: kinds[i % 6], name: `Person ${i}` })),
+        actor('crm:lovelace', { kind: 'CUSTOMER', name: 'Ada Lovelace' }),
+        actor('crm:hopper', { kind: 'EMPLOYEE', name: 'Grace "Amazing" Hopper' }),
+        actor('x:zo', { kind: 'PARTNER', name: 'Zoë Ångström' }),
+      ]);
+      const keysOf = async (filter: ActorFilter): Promise<string[]> => {
+        const { items } = await walk((p) => store().listActors(filter, p), 4);
+        expect(await store().countActors(filter)).toBe(items.length);
+        return items.map((a) => a.key);
+      };
+      expect(await keysOf({ kinds: ['TEAM'] })).toEqual(['a:04', 'a:10']);
+      expect(await keysOf({ kinds: ['CUSTOMER', 'EMPLOYEE'] }))
+        .toEqual(['a:00', 'a:01', 'a:06', 'a:07', 'crm:hopper', 'crm:lovelace']);
+      expect(await keysOf({ kinds: [] })).toHaveLength(15);
+      expect(await keysOf({ search: 'LOVE' })).toEqual(['crm:lovelace']);
+      expect(await keysOf({ search: 'ada' })).toEqual(['crm:lovelace']);
+      expect(await keysOf({ search: 'crm:' })).toEqual(['crm:hopper', 'crm:lovelace']);
+      expect(await keysOf({ search: 'person 1' })).toEqual(['a:01', 'a:10', 'a:11']);
+      expect(await keysOf({ search: '"amazing"' })).toEqual(['crm:hopper']);
+      expect(await keysOf({ search: 'ÅNGS' })).toEqual(['x:zo']);
+      expect(await keysOf({ search: 'zo' })).toEqual(['x:zo']);
+      expect(await keysOf({ search: 'ë' })).toEqual(['x:zo']);
+      expect(await keysOf({ search: 'nobody here' })).toEqual([]);
+      expect(await keysOf({ search: 'person', kinds: ['TEAM'] })).toEqual(['a:04', 'a:10']);
+    });
+
+    it('pages of size 0 report whether items exist; bad page arguments are input errors', async () => {
+      expect(await store().listActors({}, { first: 0 })).toEqual({ items: [], cursors: [], hasNextPage: false });
+      await store().upsertActors([actor('a')]);
+      expect(await store().listActors({}, { first: 0 })).toMatchObject({ items: [], hasNextPage: true });
+      expect((await domainError(store().listActors({}, { first: -1 }))).code).toBe('BAD_USER_INPUT');
+      const bad = await domainError(store().listActors({}, { first: 5, after: 'not-a-cursor' }));
+      expect(bad.code).toBe('BAD_USER_INPUT');
+      expect(bad.issues[0].path).toEqual(['after']);
+    });
+
+    it('keeps key order stable across writes between pages', async () => {
+      await store().upsertActors(['b', 'd', 'f'].map((k) => actor(k)));
+      const first = await store().listActors({}, { first: 2 });
+      expect(first.items.map((a) => a.key)).toEqual(['b', 'd']);
+      await store().upsertActors(['a', 'c', 'e'].map((k) => actor(k)));
+      const next = await store().listActors({}, { first: 10, after: first.cursors[1] });
+      expect(next.items.map((a) => a.key)).toEqual(['e', 'f']);
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { UUID, at, change, domainError, ids, insight, pageSizes, signal, sortedBy, walk, type StoreRef } from './fixtures.js';
+
+export function learningContract(store: StoreRef): void {
+  describe('learning loop', () => {
+    async function signals(n: number) {
+      return (await store().recordSignals(Array.from({ length: n }, (_, i) => signal(`s-${i}`)))).items;
+    }
+
+    it('creates an insight from signals, with topics created on demand', async () => {
+      const [s0, s1, s2] = await signals(3);
+      const created = await store().createInsight(insight([s2.id, s0.id, s2.id], {
+        title: 'Billing confuses people', summary: 'Three complaints', topics: ['billing', 'ux', 'billing'],
+      }));
+      expect(created).toMatchObject({ title: 'Billing confuses people', summary: 'Three complaints' });
+      expect(created.id).toMatch(UUID);
+      expect(await store().insightsByIds([created.id, 'nope'])).toEqual([created, null]);
+      expect(await store().signalIdsOfInsights([created.id, 'nope'])).toEqual([[s2.id, s0.id], []]);
+      const [topics] = await store().topicsOfInsights([created.id]);
+      expect(topics.map((t) => t.name)).toEqual(['billing', 'ux']);
+      expect(await store().topicsByIds(ids(topics))).toEqual(topics);
+
+      // A topic named again (by another insight or a signal) is the same topic.
+      const other = await store().createInsight(insight([s1.id], { topics: ['ux'] }));
+      const { items: [tagged] } = await store().recordSignals([signal('s-new', { about: [{ target: 'TOPIC', ref: 'ux' }] })]);
+      const [[ux]] = await store().topicsOfInsights([other.id]);
+      expect(ux).toEqual(topics[1]);
+      expect((await store().aboutOfSignals([tagged.id]))[0][0].id).toBe(ux.id);
+      expect(await store().countInsights()).toBe(2);
+    });
+
+    it('rejects an insight naming unknown signals, writing nothing', async () => {
+      const [s0] = await signals(1);
+      const error = await domainError(store().createInsight(insight([s0.id, 'nope', 'nada'], { topics: ['t'] })));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.issues.map((i) => i.path)).toEqual([['input', 'signalIds', 1], ['input', 'signalIds', 2]]);
+      expect(await store().countInsights()).toBe(0);
+    });
+
+    it('lists insights newest first: 25 in pages of 7', async () => {
+      const [s0] = await signals(1);
+      const created = [];
+      for (let i = 0; i < 25; i++) created.push(await store().createInsight(insight([s0.id], { title: `i${i}` })));
+      const { items, sizes } = await walk((p) => store().listInsights(p), 7);
+      expect(sizes).toEqual(pageSizes(25, 7));
+      expect(ids(items)).toEqual(ids(sortedBy(created, (i) => [i.createdAt, i.id], true)));
+      expect(await store().countInsights()).toBe(25);
+    });
+
+    it('applies changes to processes created by name, and lists both ways', async () => {
+      const [s0] = await signals(1);
+      const i1 = await store().createInsight(insight([s0.id]));
+      const i2 = await store().createInsight(insight([s0.id]));
+      const a = await store().applyChange(change(i1.id, 'Onboarding', { description: 'shorter form', appliedAt: at(30) }));
+      expect(a.process).toMatchObject({ name: 'Onboarding' });
+      expect(a.process.id).toMatch(UUID);
+      expect(a.change).toMatchObject({ description: 'shorter form', appliedAt: at(30), insightId: i1.id, processId: a.process.id });
+      const b = await store().applyChange(change(i2.id, 'Onboarding', { appliedAt: at(10) }));
+      expect(b.process).toEqual(a.process);
+      const now = new Date().toISOString();
+      const c = await store().applyChange(change(i1.id, 'Billing'));
+      expect(c.change.appliedAt >= now).toBe(true);
+
+      expect(await store().countProcesses()).toBe(2);
+      expect(await store().processesByIds([c.process.id, 'nope'])).toEqual([c.process, null]);
+      const [onboarding, billing, none] = await store().changesOfProcesses([a.process.id, c.process.id, 'nope']);
+      expect(ids(onboarding)).toEqual([b.change.id, a.change.id]);
+      expect(billing).toEqual([c.change]);
+      expect(none).toEqual([]);
+      const [of1, of2] = await store().changesOfInsights([i1.id, i2.id]);
+      expect(ids(of1)).toEqual([a.change.id, c.change.id]);
+      expect(of2).toEqual([b.change]);
+
+      const error = await domainError(store().applyChange(change('nope', 'Ghost process')));
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.issues[0].path).toEqual(['input', 'insightId']);
+      expect(await store().countProcesses()).toBe(2);
+    });
+
+    it('lists processes by name: 25 in pages of 7', async () => {
+      const [s0] = await signals(1);
+      const i1 = await store().createInsight(insight([s0.id]));
+      const names = Array.from({ length: 25 }, (_, i) => `Process ${String((i * 11) % 25).padStart(2, '0')}`);
+      for (const name of names) await store().applyChange(change(i1.id, name));
+      const { items, sizes } = await walk((p) => store().listProcesses(p), 7);
+      expect(sizes).toEqual(pageSizes(25, 7));
+      expect(items.map((p) => p.name)).toEqual([...names].sort());
+    });
+  });
+}

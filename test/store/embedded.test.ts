@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EmbeddedStore, MIGRATIONS, appliedMigrations, openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { describeStoreContract } from './contract.js';
+import { actor, signal } from './contract/fixtures.js';
+
+describeStoreContract('embedded (SQLite, in memory)', () => openEmbeddedStore({ file: ':memory:' }));
+
+describe('embedded store specifics', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'osmosis-embedded-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the parent directory and configures WAL, foreign keys and NORMAL sync', async () => {
+    const file = join(dir, 'nested', 'deeper', 'osmosis.db');
+    const store = await openEmbeddedStore({ file });
+    try {
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('records migrations in the database and applies each once across re-opens', async () => {
+    const file = join(dir, 'migrations.db');
+    const first = await openEmbeddedStore({ file });
+    const applied = appliedMigrations(first.db);
+    expect(applied.map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
+    await first.upsertActors([actor('kept')]);
+    await first.migrate();
+    await first.close();
+
+    const again = await openEmbeddedStore({ file });
+    await again.migrate();
+    expect(appliedMigrations(again.db)).toEqual(applied);
+    expect((await again.actorsByKeys(['kept']))[0]?.key).toBe('kept');
+    await again.close();
+  });
+
+  it('refuses a database migrated by a newer build', async () => {
+    const file = join(dir, 'newer.db');
+    await (await openEmbeddedStore({ file })).close();
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(999, 'future', new Date().toISOString());
+    raw.close();
+    await expect(openEmbeddedStore({ file })).rejects.toThrow(/newer/);
+  });
+
+  it('indexes every lookup path', async () => {
+    const store = await openEmbeddedStore({ file: ':memory:' });
+    const plan = (sql: string) => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+      .map((r) => r.detail).join(' | ');
+    const scans = (sql: string) => plan(sql).split(' | ').filter((d) => /^SCAN (\w+)$/.test(d) && !/json_each/.test(d));
+    for (const sql of [
+      "SELECT * FROM actors WHERE key = 'k'",
+      "SELECT * FROM actors WHERE id = 'i'",
+      "SELECT * FROM signals WHERE channel = 'c' AND external_id = 'e'",
+      "SELECT * FROM exchanges WHERE external_id = 'x'",
+      'SELECT * FROM ties WHERE from_rid = 1 AND to_rid = 2 AND type = \'KNOWS\'',
+      'SELECT * FROM ties WHERE to_rid = 1',
+      'SELECT * FROM signals WHERE emitter_rid = 1 ORDER BY occurred_at DESC, id DESC LIMIT 5',
+      'SELECT * FROM signals ORDER BY occurred_at DESC, id DESC LIMIT 5',
+      'SELECT * FROM exchanges WHERE to_rid = 1 ORDER BY occurred_at DESC, id DESC LIMIT 5',
+      'SELECT * FROM exchanges ORDER BY occurred_at DESC, id DESC LIMIT 5',
+      'SELECT * FROM insights ORDER BY created_at DESC, id DESC LIMIT 5',
+      'SELECT * FROM responses WHERE signal_rid = 1',
+      'SELECT * FROM signal_about WHERE actor_rid = 1',
+      'SELECT * FROM changes WHERE process_rid = 1',
+      "SELECT rowid FROM actor_search WHERE actor_search MATCH '\"abc\"'",
+    ]) {
+      expect(scans(sql), `${sql}: ${plan(sql)}`).toEqual([]);
+      expect(plan(sql), sql).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/);
+    }
+    await store.close();
+  });
+
+  it('keeps committed data when the writing process is killed with SIGKILL', async () => {
+    const file = join(dir, 'durable.db');
+    const script = fileURLToPath(new URL('./fixtures/durable-writer.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', script, file, '500'], {
+      stdio: ['ignore', 'pipe', 'pipe'], cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const written = await new Promise<boolean>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('written')) resolve(true);
+      });
+      child.on('exit', () => resolve(false));
+    });
+    expect(written, stderr).toBe(true);
+    const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(sig)));
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    const store = await openEmbeddedStore({ file });
+    try {
+      expect(await store.countSignals({ channels: ['durability'] })).toBe(500);
+      const page = await store.listSignals({ emitterKey: 'writer' }, { first: 1 });
+      expect(page.items[0]).toMatchObject({ externalId: 'd-499', text: 'durable 499' });
+      expect(await store.graphVersion()).toBeGreaterThanOrEqual(2);
+    } finally {
+      await store.close();
+    }
+  }, 30_000);
+
+  it('is an EmbeddedStore that survives close twice and answers ping', async () => {
+    const store = await openEmbeddedStore({ file: ':memory:' });
+    expect(store).toBeInstanceOf(EmbeddedStore);
+    expect(store.kind).toBe('embedded');
+    await store.recordSignals([signal('x')]);
+    await store.close();
+    await store.close();
+    expect(await store.ping()).toBe(false);
+  });
+});
