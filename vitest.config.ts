@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // One real Neo4j per worker, started on a worker's first request (OSMOSIS_TEST_NEO4J=0 skips them).
+    globalSetup: ['test/support/neo4j-global-setup.ts'],
   },
 });

@@ -20,3 +20,19 @@ export function count(items: Iterable<unknown>): number {
   for (const _ of items) n++;
   return n;
 }
+
+/** Like replayable, but keeps the items after the first complete read: for small streams read many times. */
+export function cached<T>(generate: () => Iterator<T>): Iterable<T> {
+  let items: T[] | undefined;
+  return {
+    *[Symbol.iterator]() {
+      if (items) return yield* items;
+      const read: T[] = [];
+      for (const item of replayable(generate)) {
+        read.push(item);
+        yield item;
+      }
+      items = read;
+    },
+  };
+}

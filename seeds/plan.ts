@@ -6,7 +6,7 @@
 import type { ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput } from '../src/domain/inputs.js';
 import type { World } from './world.js';
 import { actorStream } from './actors.js';
-import { batched, count, replayable } from './batch.js';
+import { batched, cached, count, replayable } from './batch.js';
 import { exchangeStream } from './exchanges.js';
 import { changeInputs, changeSpecs, insightInputs, insightSources } from './learning.js';
 import { signalEvents, type SignalEvent } from './signals.js';
@@ -65,9 +65,14 @@ export interface PlanParts {
   signalsPerInsight: number;
 }
 
+/** Up to this many signals (with their fates) are kept in memory after the first read. */
+const KEEP_SIGNALS = 50_000;
+
 export function makePlan(p: PlanParts): EcosystemPlan {
   const { world, batchSize } = p;
-  const events = replayable(() => signalEvents(world, { count: p.signals, days: p.days }));
+  // Signals are read up to five times (counts, inputs, assignments, responses, insights): keep small streams.
+  const generateEvents = () => signalEvents(world, { count: p.signals, days: p.days });
+  const events = p.signals <= KEEP_SIGNALS ? cached(generateEvents) : replayable(generateEvents);
   const insightCount = p.signals > 0 ? Math.min(p.insights, INSIGHTS.length) : 0;
   const changes = changeSpecs(insightCount, p.changes);
   const checkIds = (ids: readonly string[], what: string, expected: number) => {

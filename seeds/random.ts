@@ -63,12 +63,12 @@ export class Rng {
   /** sfc32 step: a uniform 32-bit unsigned integer. */
   uint32(): number {
     const s = this.s;
-    const a = s[0], b = s[1], c = s[2], d = (s[3] + 1) | 0;
+    const a = s[0], b = s[1], c = s[2], d = s[3];
     const t = (((a + b) | 0) + d) | 0;
     s[0] = b ^ (b >>> 9);
     s[1] = (c + (c << 3)) | 0;
     s[2] = (((c << 21) | (c >>> 11)) + t) | 0;
-    s[3] = d;
+    s[3] = (d + 1) | 0;
     return t >>> 0;
   }
 

@@ -13,7 +13,9 @@ import { TOPICS, type TopicDef } from './lexicon/topics.js';
 import type { Lang } from './lexicon/names.js';
 import type { TeamFn } from './lexicon/teams.js';
 import { COFFEES, MACHINES } from './lexicon/organisations.js';
-import { capitalise, elide, fill, GOOD, INSIDE_FRAMES, NOTE_PREFIX, OUTSIDE_FRAMES, RESPONSE_FRAMES } from './lexicon/templates.js';
+import {
+  capitalise, elide, fill, GOOD, INSIDE_FRAMES, INSIDE_RESPONSE_FRAMES, NOTE_PREFIX, OUTSIDE_FRAMES, RESPONSE_FRAMES,
+} from './lexicon/templates.js';
 import { ASSIGN_UNANSWERED, RESPONSIVENESS, storyFactor } from './story.js';
 import { DAY, growingInstant, iso, REFERENCE_DATE } from './time.js';
 
@@ -220,7 +222,7 @@ function decideFate(
   const respondedAt = at + delay;
   if (willAnswer && responder !== null && respondedAt < END) {
     const who = employeeProfile(world, responder);
-    const frame = rng.pick(RESPONSE_FRAMES[e.lang][kind]);
+    const frame = rng.pick(outside ? RESPONSE_FRAMES[e.lang][kind] : INSIDE_RESPONSE_FRAMES[e.lang]);
     const text = elide(fill(frame, { name: e.greeting, noun: topic[e.lang].noun, action, me: who.greeting, team: team.name }), e.lang);
     const key = world.employeeKey(responder);
     return { routedTo: team, assigneeKey: key, response: { responderKey: key, text, channel: RESPONSE_CHANNEL[channel] ?? channel, respondedAt: iso(respondedAt) } };

@@ -77,7 +77,7 @@ export function* demoTies(world: World): Generator<TieInput> {
     if (careSpanner !== undefined && rng.chance(0.12)) yield* tie(ek(careSpanner), ck, 'KNOWS', rng.float(0.5, 1), null);
     if (rng.chance(0.4)) yield* tie(ck, ORG_KEY, 'FOLLOWS', 1, sinceBetween(rng, Math.max(yearStart(tr.since), END - 900 * DAY), END));
   }
-  // One consumer in twenty is an influencer: followed by other customers and by Marketing.
+  // One customer in twenty is an influencer: followed by other customers and by Marketing.
   for (let c = 3; c < s.customers; c += 20) {
     const ck = world.customerKey(c);
     for (let k = rng.int(2, 6); k > 0; k--) yield* tie(world.customerKey(rng.int(0, s.customers - 1)), ck, 'FOLLOWS', 1, null);

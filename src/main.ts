@@ -1,50 +1,159 @@
 /**
- * Composition root: configuration → store → schema → server. Everything a running Osmosis is
- * made of is wired here and nowhere else.
+ * Composition root: configuration → store → plugin host → schema → server. Everything a running
+ * Osmosis is made of is wired here and nowhere else.
  */
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { Store } from './store/port.js';
-import { openStore } from './store/open.js';
+import { openServerStore } from './store/open.js';
 import { buildSchema } from './graphql/schema.js';
 import { createOsmosisYoga, type OsmosisYoga } from './server/yoga.js';
 import { listen, type RunningServer } from './server/http.js';
 import { createLogger } from './server/logger.js';
+import type { EventHub } from './events/hub.js';
+import { builtinCandidates, createPluginHost, loadPlugins, type PluginCandidate, type PluginHost } from './plugin-host/index.js';
+// --- realtime (issue 4) ---
+import { createEventPipeline, type EventPipeline } from './events/pipeline.js';
+import { createEventFeed } from './events/feed.js';
+import { createProjector, type RealtimeFeed } from './graphql/types/subscription-topics.js';
+import { attachGraphQLWebSocket, type GraphQLWebSocketServer } from './server/ws.js';
 
 export interface Osmosis {
   config: Config;
   store: Store;
   yoga: OsmosisYoga;
   log: Logger;
+  /** The plugin host (plugin hook): what is loaded, the analytics runner; close it on shutdown. */
+  plugins: PluginHost;
+  /** Realtime (issue 4): committed events (store outbox, or Redis Streams); started by serveOsmosis. */
+  events: EventPipeline;
+  /** Realtime (issue 4): the subscriptions' feed. */
+  realtime: RealtimeFeed;
+}
+
+/** What createOsmosis can be given besides config, store and logger (plugin hook). */
+export interface OsmosisParts {
+  /** OSMOSIS_PLUGINS already loaded (loadPlugins); default: the built-ins the configuration lists. */
+  plugins?: readonly PluginCandidate[];
+  /** The instance's event hub, for plugin event hooks. */
+  events?: EventHub;
 }
 
 /** Builds the service around a store (tests pass their own; `start` opens the configured one). */
-export function createOsmosis(config: Config, store: Store, log: Logger = createLogger(config.LOG_LEVEL)): Osmosis {
+export function createOsmosis(
+  config: Config,
+  store: Store,
+  log: Logger = createLogger(config.LOG_LEVEL),
+  parts: OsmosisParts = {},
+): Osmosis {
+  // Realtime (issue 4): everything writes through the pipeline's store, so each write pokes the hub;
+  // the hub feeds the subscriptions (one resolution per event batch) and the plugins' event hooks.
+  const events = createEventPipeline(store, {
+    redisUrl: config.REDIS_URL, redisPrefix: config.OSMOSIS_REDIS_PREFIX, pollMs: config.OSMOSIS_EVENTS_POLL_MS, log,
+  });
+  store = events.store;
+  const realtime: RealtimeFeed = createEventFeed(events.hub, createProjector(store), {
+    bufferLimit: config.OSMOSIS_SUBSCRIPTION_BUFFER, log: log.child({ component: 'subscriptions' }),
+  });
+  // Plugin hook: plugins extend the schema before it is built, then the schema is bound to this host.
+  const plugins = createPluginHost({
+    candidates: parts.plugins ?? builtinCandidates(config.OSMOSIS_PLUGINS),
+    store,
+    log,
+    events: parts.events ?? events.hub,
+    strict: config.OSMOSIS_PLUGINS_STRICT,
+    pluginOptions: config.OSMOSIS_PLUGIN_OPTIONS,
+    limits: { timeoutMs: config.OSMOSIS_PLUGIN_TIMEOUT_MS, heapMb: config.OSMOSIS_PLUGIN_HEAP_MB, workers: config.OSMOSIS_PLUGIN_WORKERS },
+  });
   const yoga = createOsmosisYoga({
-    schema: buildSchema(),
+    schema: plugins.bind(buildSchema()),
     store,
     log,
     graphiql: config.OSMOSIS_GRAPHIQL,
     maxDepth: config.OSMOSIS_MAX_DEPTH,
     maxTokens: config.OSMOSIS_MAX_TOKENS,
+    realtime, // realtime (issue 4)
+    apiTokens: config.OSMOSIS_API_TOKENS, // realtime (issue 4): one check for HTTP, SSE and WebSocket
   });
-  return { config, store, yoga, log };
+  return { config, store, yoga, log, plugins, events, realtime };
+}
+
+/** Realtime (issue 4): an Osmosis served over HTTP (queries, SSE) and WebSocket (graphql-ws). */
+export interface ServedOsmosis {
+  http: RunningServer;
+  ws: GraphQLWebSocketServer;
+  /** Resolves once live events flow (the store answered); subscriptions made before wait for it. */
+  eventsStarted: Promise<void>;
+  /** Closes connections and stops the event pipeline; the store stays open. */
+  close(): Promise<void>;
+}
+
+/** Listens, attaches graphql-ws on the GraphQL endpoint, and starts the events in the background. */
+export async function serveOsmosis(osmosis: Osmosis, host: string, port: number): Promise<ServedOsmosis> {
+  const { config } = osmosis;
+  const http = await listen(osmosis.yoga, host, port);
+  const ws = attachGraphQLWebSocket(http.server, osmosis.yoga, {
+    initTimeoutMs: config.OSMOSIS_WS_INIT_TIMEOUT_MS,
+    keepAliveMs: config.OSMOSIS_WS_KEEPALIVE_MS,
+    maxMessageBytes: config.OSMOSIS_WS_MAX_MESSAGE,
+    maxSubscriptions: config.OSMOSIS_MAX_SUBSCRIPTIONS,
+    log: osmosis.log.child({ component: 'ws' }),
+  });
+  const eventsStarted = osmosis.events.start().then(() => osmosis.realtime.start());
+  eventsStarted.catch((error: unknown) => osmosis.log.error({ err: error }, 'cannot start the event pipeline'));
+  return {
+    http,
+    ws,
+    eventsStarted,
+    async close() {
+      await ws.close();
+      await osmosis.realtime.stop(); // ends SSE streams, so the HTTP server can close
+      await http.close();
+      await osmosis.events.stop();
+    },
+  };
 }
 
 export interface StartedOsmosis extends Osmosis {
   http: RunningServer;
+  /** Realtime (issue 4): the graphql-ws server. */
+  ws: GraphQLWebSocketServer;
+  /**
+   * Resolves once the store is usable (at once for the embedded store; for Neo4j when connected and
+   * migrated, while /ready says 503 meanwhile); rejects when it never will be, e.g. wrong credentials.
+   */
+  storeReady: Promise<void>;
   stop(): Promise<void>;
 }
 
+/** Listens first, then (for Neo4j) connects the store in the background: see openServerStore. */
 export async function startOsmosis(config: Config, log: Logger = createLogger(config.LOG_LEVEL)): Promise<StartedOsmosis> {
-  const store = await openStore(config);
-  const osmosis = createOsmosis(config, store, log);
-  const http = await listen(osmosis.yoga, config.HOST, config.PORT);
+  const { store, ready } = await openServerStore(config, log);
+  let osmosis: Osmosis;
+  try {
+    // Plugin hook: OSMOSIS_PLUGINS may name paths and packages, imported before the schema is built.
+    osmosis = createOsmosis(config, store, log, { plugins: await loadPlugins(config.OSMOSIS_PLUGINS) });
+  } catch (error) {
+    await store.close(); // OSMOSIS_PLUGINS_STRICT=true and a plugin failed
+    throw error;
+  }
+  osmosis.plugins.warm(); // plugin hook: start the analytics workers now, not on the first request
+  let served: ServedOsmosis; // realtime (issue 4): HTTP + WebSocket + events
+  try {
+    served = await serveOsmosis(osmosis, config.HOST, config.PORT);
+  } catch (error) {
+    await osmosis.plugins.close(); // plugin hook
+    await store.close();
+    throw error;
+  }
   return {
     ...osmosis,
-    http,
+    http: served.http,
+    ws: served.ws,
+    storeReady: ready,
     async stop() {
-      await http.close();
+      await served.close(); // realtime (issue 4): WebSocket, subscriptions, HTTP, events
+      await osmosis.plugins.close(); // plugin hook
       await store.close();
     },
   };

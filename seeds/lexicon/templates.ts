@@ -64,7 +64,7 @@ export const NOTE_PREFIX: Record<string, Record<Lang, string>> = {
 
 export const RESPONSE_FRAMES: Record<Lang, Frames> = {
   it: {
-    COMPLAINT: ['Gentile {name}, ci scusiamo per il disagio. Abbiamo preso in carico la segnalazione su {noun} e la aggiorneremo entro oggi. — {me}, {team}', 'Ciao {name}, hai ragione e ci dispiace. Ho già aperto una pratica per {noun}: ti scrivo appena risolto. — {me}, {team}'],
+    COMPLAINT: ['Gentile {name}, ci scusiamo per il disagio. Abbiamo preso in carico la segnalazione su {noun} e le daremo un aggiornamento entro oggi. — {me}, {team}', 'Ciao {name}, hai ragione e ci dispiace. Ho già aperto una pratica per {noun}: ti scrivo appena risolto. — {me}, {team}'],
     QUESTION: ['Ciao {name}, certo: trovi come {action} nella tua area clienti, sezione Aiuto. — {me}, {team}', 'Gentile {name}, per {action} basta seguire le istruzioni che le abbiamo appena inviato via email. — {me}, {team}'],
     REQUEST: ['Gentile {name}, richiesta ricevuta: ce ne occupiamo noi e le confermiamo entro domani. — {me}, {team}', 'Ciao {name}, fatto! Trovi tutto aggiornato nella tua area clienti. — {me}, {team}'],
     IDEA: ['Grazie {name}, ottima idea! La condividiamo con il team che segue {noun}. — {me}, {team}'],
@@ -97,6 +97,25 @@ export function fill(frame: string, slots: Record<string, string>): string {
 
 export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** Italian elision before the vowel of "Aurora": "la Aurora Uno" → "l'Aurora Uno". */
+/** Answers to colleagues: whatever the kind, a colleague gets a colleague's reply. */
+export const INSIDE_RESPONSE_FRAMES: Record<Lang, readonly string[]> = {
+  it: [
+    'Grazie {name}, presa in carico: ti aggiorno entro la settimana. — {me}, {team}',
+    'Ciao {name}, ottimo spunto su {noun}: ne parliamo alla prossima riunione di team. — {me}, {team}',
+    'Grazie {name}! Abbiamo aperto un ticket interno su {noun}. — {me}, {team}',
+  ],
+  en: [
+    'Thanks {name}, on it: I will update you by the end of the week. — {me}, {team}',
+    'Hi {name}, good point about {noun}: let us discuss it at the next team meeting. — {me}, {team}',
+    'Thanks {name}! We opened an internal ticket about {noun}. — {me}, {team}',
+  ],
+};
+
+/** Italian elision and contraction around filled slots: "la Aurora" → "l'Aurora", "su il caffè" → "sul caffè". */
+const ITALIAN_FIXES: readonly (readonly [RegExp, string])[] = [
+  [/\b([Ll]|[Dd]ell|[Aa]ll|[Dd]all|[Nn]ell|[Ss]ull)a Aurora/g, "$1'Aurora"],
+  [/\bsu il /g, 'sul '], [/\bsu la /g, 'sulla '], [/\bsu l'/g, "sull'"], [/\bsu i /g, 'sui '], [/\bsu le /g, 'sulle '],
+];
+
 export const elide = (text: string, lang: 'it' | 'en'): string =>
-  lang === 'it' ? text.replace(/\b([Ll]a|[Dd]ella|[Aa]lla|[Dd]alla|[Nn]ella|[Ss]ulla) Aurora/g, (_, w: string) => `${w.slice(0, -1)}'Aurora`) : text;
+  lang === 'it' ? ITALIAN_FIXES.reduce((t, [re, to]) => t.replace(re, to), text) : text;

@@ -31,6 +31,11 @@ try {
     console.error(`osmosis ${command}: ${(error as Error).message}`);
     process.exit(2);
   }
+  // The store could not be reached or refused us: the message says which setting to look at.
+  if ((error as Error).name === 'Neo4jConnectError') {
+    console.error(`osmosis ${command}: ${(error as Error).message}`);
+    process.exit(1);
+  }
   console.error(`osmosis ${command}: ${(error as Error).stack ?? String(error)}`);
   process.exit(1);
 }

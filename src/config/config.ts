@@ -8,6 +8,25 @@ import { z } from 'zod';
 const port = z.coerce.number().int().min(0).max(65_535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+// --- plugin settings (src/plugin-host) ---------------------------------------------------------
+/** Comma-separated built-in names, paths or package names; `none` for no plugin. */
+const pluginList = z.union([z.string(), z.array(z.string())]).transform((v) => {
+  const items = (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+  return items.length === 1 && items[0] === 'none' ? [] : items;
+});
+/** Options by plugin name: a JSON object (a JSON string in the environment). */
+const pluginOptions = z.union([
+  z.string().transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of options by plugin name' });
+      return z.NEVER;
+    }
+  }),
+  z.record(z.string(), z.unknown()),
+]).pipe(z.record(z.string(), z.unknown(), 'must be a JSON object of options by plugin name'));
+
 export const configSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -23,6 +42,26 @@ export const configSchema = z.object({
   OSMOSIS_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   OSMOSIS_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
   OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  // --- realtime (issue 4): subscriptions, event stream, API tokens ---
+  /** Comma-separated API tokens; unset: no authentication. */
+  OSMOSIS_API_TOKENS: z.union([z.string(), z.array(z.string())]).default('')
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean)),
+  /** Prefix of the Redis keys (the stream is `<prefix>:events`); one per database. */
+  OSMOSIS_REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('osmosis'),
+  /** How often an instance looks for events committed elsewhere (store mode) or not yet relayed (Redis mode). */
+  OSMOSIS_EVENTS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  OSMOSIS_WS_INIT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  OSMOSIS_WS_KEEPALIVE_MS: z.coerce.number().int().min(0).default(12_000),
+  OSMOSIS_WS_MAX_MESSAGE: z.coerce.number().int().min(1024).default(1024 * 1024),
+  OSMOSIS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
+  OSMOSIS_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(10).default(1_000),
+  // --- plugins (src/plugin-host) ---
+  OSMOSIS_PLUGINS: pluginList.default(['influence']),
+  OSMOSIS_PLUGINS_STRICT: bool.default(false),
+  OSMOSIS_PLUGIN_OPTIONS: pluginOptions.default({}),
+  OSMOSIS_PLUGIN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  OSMOSIS_PLUGIN_HEAP_MB: z.coerce.number().int().min(32).default(512),
+  OSMOSIS_PLUGIN_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
 });
 
 export type Config = z.output<typeof configSchema>;

@@ -9,5 +9,8 @@ import './types/exchange.js';
 import './types/learning.js';
 import './types/query.js';
 import './types/mutation.js';
+import './types/subscription.js'; // realtime (issue 4)
+// Plugin host hook: Query.plugins and the Query.analytics namespace plugins extend.
+import '../plugin-host/graphql.js';
 
 export const buildSchema = () => builder.toSchema({ sortSchema: false });

@@ -12,7 +12,8 @@ export function useRequestLog(): Plugin<Context> {
       const ctx = args.contextValue;
       return {
         onExecuteDone({ result }) {
-          if (!('errors' in result)) return;
+          // Subscriptions and streams log per event elsewhere; here only single results.
+          if (Symbol.asyncIterator in result) return;
           const errors = result.errors ?? [];
           const ms = Math.round((performance.now() - started) * 10) / 10;
           const codes = errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');

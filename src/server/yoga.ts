@@ -1,14 +1,18 @@
 /**
- * The GraphQL endpoint. The plugin list is ordered: limits first (they reject before any work),
- * then readiness, then logging.
+ * The GraphQL endpoint. The plugin list is ordered: authentication first (nothing runs for an
+ * unknown client), then limits (they reject before any work), then readiness, then logging.
+ * HTTP, SSE and WebSocket (ws.ts, through `getEnveloped`) share this one envelop pipeline.
  */
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Store } from '../store/port.js';
-import { createContext, type Context } from '../graphql/context.js';
+import { createContext, type ConnectionControl, type Context } from '../graphql/context.js';
+import type { RealtimeFeed } from '../graphql/types/subscription-topics.js';
+import { useApiTokens } from './auth.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 
@@ -19,12 +23,31 @@ export interface YogaOptions {
   graphiql: boolean;
   maxDepth: number;
   maxTokens: number;
+  /** Live events for subscriptions (realtime, issue 4). */
+  realtime?: RealtimeFeed;
+  /** Accepted API tokens; empty: no authentication. */
+  apiTokens?: readonly string[];
 }
 
-export type OsmosisYoga = YogaServerInstance<Record<string, never>, Context>;
+/**
+ * What a transport hands yoga: over HTTP the node request (`req`, beside yoga's `request`); over
+ * WebSocket the upgrade request, the connection_init payload and a handle on the connection.
+ */
+export interface OsmosisServerContext {
+  req?: IncomingMessage;
+  connectionParams?: Readonly<Record<string, unknown>>;
+  connection?: ConnectionControl;
+}
+
+export type OsmosisYoga = YogaServerInstance<OsmosisServerContext, Context>;
+
+const requestIdOf = (request: Request | undefined, req: IncomingMessage | undefined): string => {
+  const header = request?.headers.get('x-request-id') ?? req?.headers['x-request-id'];
+  return typeof header === 'string' && header ? header : randomUUID();
+};
 
 export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
-  return createYoga<Record<string, never>, Context>({
+  return createYoga<OsmosisServerContext, Context>({
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql ? { title: 'Osmosis', defaultQuery: DEFAULT_QUERY } : false,
@@ -33,11 +56,14 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     maskedErrors: true,
     logging: false,
     healthCheckEndpoint: '/health',
-    context: ({ request }) => {
-      const requestId = request?.headers.get('x-request-id') ?? randomUUID();
-      return createContext(opts.store, requestId, opts.log.child({ requestId }));
+    // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
+    context: ({ request, req, connection }) => {
+      const requestId = requestIdOf(request as Request | undefined, req);
+      return createContext(opts.store, requestId, opts.log.child({ requestId }), { realtime: opts.realtime, connection });
     },
     plugins: [
+      // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
+      useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives; cost is bounded by `first` caps.
       EnvelopArmorPlugin({
         maxDepth: { n: opts.maxDepth },

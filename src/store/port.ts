@@ -12,7 +12,8 @@
  * - filters: an absent or empty list means no filter; `since` is inclusive and `until` exclusive;
  *   a key that matches no actor matches nothing;
  * - unknown references in writes throw DomainError NOT_FOUND with one issue per reference at fault,
- *   rooted at 'input' (e.g. ['input', 3, 'emitterKey']), and nothing is written.
+ *   rooted at 'input' for methods taking inputs (e.g. ['input', 3, 'emitterKey'],
+ *   ['input', 'signalIds', 0]), at the argument's name otherwise; nothing is written.
  */
 import type { Actor, Change, Insight, Process, Response, Signal, Tie, Topic, ValueExchange } from '../domain/entities.js';
 import type { ActorKind, Direction, SignalKind, SignalStatus, TieType, ValueKind } from '../domain/kinds.js';
@@ -20,6 +21,7 @@ import type {
   ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput,
 } from '../domain/inputs.js';
 import type { Projection, ProjectionSpec } from './projection.js';
+import type { OutboxEvent } from '../domain/events.js';
 
 export interface PageArgs {
   first: number;
@@ -170,6 +172,8 @@ export interface Store {
   /** Ordered by occurredAt descending, then id descending. */
   listExchanges(filter: ExchangeFilter, page: PageArgs): Promise<Page<ValueExchange>>;
   countExchanges(filter: ExchangeFilter): Promise<number>;
+  /** One entry per id, in order, null where unknown (realtime: EXCHANGE_RECORDED events resolve through it). */
+  exchangesByIds(ids: readonly string[]): Promise<(ValueExchange | null)[]>;
   /** Per actor, same order as listExchanges; BOTH lists a self-exchange once. */
   exchangesOfActors(actorIds: readonly string[], query: ExchangeQuery): Promise<Page<ValueExchange>[]>;
 
@@ -209,6 +213,15 @@ export interface Store {
    * actors[i] and actors[i+1]; from = to gives one actor and no ties.
    */
   shortestPath(fromKey: string, toKey: string, maxHops: number): Promise<{ actors: Actor[]; ties: Tie[] } | null>;
+
+  // --- outbox --------------------------------------------------------------------------------
+  /**
+   * Events committed after `afterSeq`, oldest first, at most `limit`. Every write above appends its
+   * events (see domain/events.ts) in its own transaction; a rolled-back batch appends none.
+   */
+  readOutbox(afterSeq: number, limit: number): Promise<OutboxEvent[]>;
+  /** The newest seq, 0 when the outbox is empty. */
+  outboxHead(): Promise<number>;
 
   // --- analytics -----------------------------------------------------------------------------
   /** A read-only compact sub-graph for analytics (CSR arrays), defaults as resolveProjectionSpec. */

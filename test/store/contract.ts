@@ -10,6 +10,7 @@ import { batchesContract } from './contract/batches.js';
 import { erasureContract } from './contract/erasure.js';
 import { exchangesContract } from './contract/exchanges.js';
 import { learningContract } from './contract/learning.js';
+import { outboxContract } from './contract/outbox.js';
 import { projectionContract } from './contract/projection.js';
 import { signalsContract } from './contract/signals.js';
 import { tiesContract } from './contract/ties.js';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     signalsContract(store);
     exchangesContract(store);
     learningContract(store);
+    outboxContract(store);
     traversalContract(store);
     projectionContract(store);
     batchesContract(store);

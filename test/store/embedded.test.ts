@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EmbeddedStore, MIGRATIONS, appliedMigrations, openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { EmbeddedStore, MIGRATIONS, appliedMigrations, migrate, openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { describeStoreContract } from './contract.js';
 import { actor, signal } from './contract/fixtures.js';
+import { exerciseEveryQuery } from './fixtures/exercise.js';
 
 describeStoreContract('embedded (SQLite, in memory)', () => openEmbeddedStore({ file: ':memory:' }));
 
@@ -42,6 +43,37 @@ describe('embedded store specifics', () => {
     expect(appliedMigrations(again.db)).toEqual(applied);
     expect((await again.actorsByKeys(['kept']))[0]?.key).toBe('kept');
     await again.close();
+  });
+
+  it('upgrades a database created at version 1, keeping its data', async () => {
+    const file = join(dir, 'upgrade.db');
+    // What a build at version 1 left behind (written with plain SQL: today's code also writes the outbox).
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.filter((m) => m.version === 1));
+    const now = new Date().toISOString();
+    const addActor = old.prepare("INSERT INTO actors (id, key, kind, name, created_at, updated_at) VALUES (?, ?, 'CUSTOMER', ?, ?, ?)");
+    addActor.run('00000000-0000-4000-8000-00000000000a', 'a', 'A', now, now);
+    addActor.run('00000000-0000-4000-8000-00000000000b', 'b', 'B', now, now);
+    old.prepare("INSERT INTO ties (id, from_rid, to_rid, type, weight) VALUES ('00000000-0000-4000-8000-0000000000ab', 1, 2, 'KNOWS', 1)").run();
+    old.close();
+
+    const store = await openEmbeddedStore({ file });
+    try {
+      expect(appliedMigrations(store.db).map((m) => m.version)).toEqual(MIGRATIONS.map((m) => m.version));
+      const indexes = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ties'").all() as { name: string }[])
+        .map((r) => r.name);
+      expect(indexes).toContain('ties_to');
+      expect(indexes).not.toContain('ties_to_id');
+      const [a] = await store.actorsByKeys(['a']);
+      expect(a).toMatchObject({ name: 'A', attributes: {} });
+      expect((await store.tiesOfActors([a!.id], { direction: 'BOTH', first: 5 }))[0].items.map((t) => t.id))
+        .toEqual(['00000000-0000-4000-8000-0000000000ab']);
+      expect((await store.listActors({ search: 'a' }, { first: 5 })).items).toHaveLength(1);
+      await store.recordSignals([signal('after-upgrade', { emitterKey: 'a' })]);
+      expect((await store.readOutbox(0, 10)).map((e) => e.type)).toEqual(['SIGNAL_RECORDED']);
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a database migrated by a newer build', async () => {
@@ -81,6 +113,33 @@ describe('embedded store specifics', () => {
     await store.close();
   });
 
+  it('plans every statement it prepares on indexes (no full table scans outside counts and projections)', async () => {
+    const store = await openEmbeddedStore({ file: ':memory:' });
+    await exerciseEveryQuery(store);
+    const statements = store.preparedSql();
+    expect(statements.length).toBeGreaterThan(80);
+    // Common table expressions and subqueries of the statements themselves, not tables.
+    const derived = new Set(['p', 'rk', 'links', 'n', 'j']);
+    const offenders: string[] = [];
+    for (const sql of statements) {
+      if (sql.startsWith('/* raw */') || /^SELECT count\(\*\)/.test(sql)) continue;
+      const names = [...new Set([...sql.matchAll(/@(\w+)/g)].map((m) => m[1]))];
+      const explain = store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
+      const rows = (names.length
+        ? explain.all(Object.fromEntries(names.map((n) => [n, null])))
+        : explain.all(...Array((sql.match(/\?/g) ?? []).length).fill(null))) as { detail: string }[];
+      const scans = rows.map((r) => /^SCAN (\w+)$/.exec(r.detail)?.[1]).filter((t): t is string => !!t && !derived.has(t));
+      if (scans.length) offenders.push(`${scans.join(',')}: ${sql.replace(/\s+/g, ' ')}`);
+    }
+    expect(offenders).toEqual([]);
+    // Substring search of three or more characters goes through the trigram index.
+    const search = statements.find((sql) => sql.includes('actor_search MATCH') && sql.includes('ORDER BY a.key'));
+    expect(search, 'a listActors statement using the trigram index').toBeDefined();
+    expect(store.db.prepare(`EXPLAIN QUERY PLAN ${search}`).all({ match: '"abc"', limit: 1 }).map((r) => (r as { detail: string }).detail).join(' | '))
+      .toMatch(/actor_search VIRTUAL TABLE/);
+    await store.close();
+  });
+
   it('keeps committed data when the writing process is killed with SIGKILL', async () => {
     const file = join(dir, 'durable.db');
     const script = fileURLToPath(new URL('./fixtures/durable-writer.ts', import.meta.url));
@@ -98,7 +157,7 @@ describe('embedded store specifics', () => {
       child.on('exit', () => resolve(false));
     });
     expect(written, stderr).toBe(true);
-    const exited = new Promise((resolve) => child.on('exit', (code, sig) => resolve(sig)));
+    const exited = new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 

@@ -12,10 +12,11 @@
  * "The architecture of complex weighted networks." PNAS 101(11):3747–3752, 2004 (strength).
  *
  * Counts are over the projection's distinct directed pairs (parallel edges were merged, so a
- * pair counts once in the degree and with its summed weight in the strength). A self-loop counts
- * once in the in-degree, once in the out-degree and twice in the total, as in graphology's
- * `degree`. `normalized` divides by N - 1 (when N > 1), as graphology-metrics'
- * `degreeCentrality`, `inDegreeCentrality` and `outDegreeCentrality` do.
+ * pair counts once in the degree and with its summed weight in the strength). The total is
+ * in + out, so a self-loop counts once in the in-degree, once in the out-degree and twice in the
+ * total, as in graphology's `degree` (graphology-metrics' `weightedDegree` counts it once; ours
+ * stays in + out for strength too). `normalized` divides by N - 1 (when N > 1), as
+ * graphology-metrics' `degreeCentrality`, `inDegreeCentrality` and `outDegreeCentrality` do.
  */
 import type { Graph } from './graph.js';
 import { checkBoolean, checkGraph, checkOneOf, checkWeights, resolveOptions } from './options.js';

@@ -5,8 +5,9 @@ import type { ActorInput } from '../../domain/inputs.js';
 import { normalizeActorFilter } from '../args.js';
 import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js';
 import type { Conn } from './connection.js';
+import { appendEvents } from './outbox.js';
 import { cursorParams, pageParams, toPage } from './paging.js';
-import { ACTOR_COLUMNS, byIds, inJson, json, toActor, type ActorRow } from './rows.js';
+import { ACTOR_COLUMNS, byIds, inJson, json, toActor, type ActorRow, where } from './rows.js';
 
 const UPSERT = `
   INSERT INTO actors (id, key, kind, name, attributes, created_at, updated_at)
@@ -39,7 +40,9 @@ export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertA
       if (row.id === id) created++;
       rids.push(row.rid);
     }
-    return { actors: actorsByRids(conn, rids), created, updated: inputs.length - created };
+    const actors = actorsByRids(conn, rids);
+    appendEvents(conn, [...new Set(actors.map((a) => a.id))].map((id) => ({ type: 'ACTOR_CHANGED', entityId: id })));
+    return { actors, created, updated: inputs.length - created };
   });
 }
 
@@ -78,8 +81,6 @@ function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record
   return { conditions, params };
 }
 
-const where = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-
 export function listActors(conn: Conn, filter: ActorFilter, page: PageArgs): Page<Actor> {
   const p = pageParams(page, 1);
   const { conditions, params } = actorWhere(filter);
@@ -98,7 +99,7 @@ export function countActors(conn: Conn, filter: ActorFilter): number {
 /** Right to be forgotten (see Store.eraseActor). */
 export function eraseActor(conn: Conn, key: string): boolean {
   return conn.write(() => {
-    const found = conn.stmt('SELECT rid FROM actors WHERE key = ?').get(key) as { rid: number } | undefined;
+    const found = conn.stmt('SELECT rid, id FROM actors WHERE key = ?').get(key) as { rid: number; id: string } | undefined;
     if (!found) return false;
     const id = randomUUID();
     conn.stmt(`UPDATE actors SET id = @id, key = @key, name = 'Erased actor', attributes = '{}', updated_at = @now
@@ -108,6 +109,8 @@ export function eraseActor(conn: Conn, key: string): boolean {
     conn.stmt('UPDATE signals SET text = NULL WHERE emitter_rid = ?').run(found.rid);
     conn.stmt('UPDATE responses SET text = NULL WHERE responder_rid = ?').run(found.rid);
     conn.stmt('DELETE FROM signal_about WHERE actor_rid = ?').run(found.rid);
+    // The id the world knew, so that caches holding it drop the person.
+    appendEvents(conn, [{ type: 'ACTOR_CHANGED', entityId: found.id }]);
     return true;
   });
 }

@@ -20,6 +20,8 @@ export interface Conn {
   write<T>(fn: () => T): T;
   /** Runs `fn` in one read transaction, so several statements see the same snapshot. */
   read<T>(fn: () => T): T;
+  /** The SQL of every statement prepared so far (diagnostics: query-plan checks). */
+  preparedSql(): string[];
 }
 
 export function openConnection(file: string): Conn {
@@ -68,5 +70,9 @@ class Connection implements Conn {
 
   read<T>(fn: () => T): T {
     return this.db.transaction(fn).deferred();
+  }
+
+  preparedSql(): string[] {
+    return [...this.cache.keys()];
   }
 }

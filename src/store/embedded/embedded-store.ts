@@ -13,6 +13,7 @@ import { openConnection, type Conn, type Db } from './connection.js';
 import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import { migrate } from './migrate.js';
+import * as outbox from './outbox.js';
 import { projection } from './projection.js';
 import * as responses from './responses.js';
 import * as signals from './signals.js';
@@ -37,6 +38,7 @@ export class EmbeddedStore implements Store {
     const conn = openConnection(options.file);
     try {
       if (options.migrate !== false) migrate(conn.db);
+      conn.db.pragma('optimize = 0x10002'); // statistics for a long-lived connection (SQLite docs)
     } catch (error) {
       conn.db.close();
       throw error;
@@ -60,7 +62,16 @@ export class EmbeddedStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.conn.db.close();
+    try {
+      this.conn.db.pragma('optimize'); // refreshes planner statistics where they went stale
+    } finally {
+      this.conn.db.close();
+    }
+  }
+
+  /** The SQL of every statement this store has prepared, for query-plan checks. */
+  preparedSql(): string[] {
+    return this.conn.preparedSql();
   }
   async reset(): Promise<void> { wipe(this.conn); }
   async graphVersion(): Promise<number> { return graphVersion(this.conn); }
@@ -90,6 +101,7 @@ export class EmbeddedStore implements Store {
   async recordExchanges(inputs: ExchangeInput[]) { return exchanges.recordExchanges(this.conn, inputs); }
   async listExchanges(filter: ExchangeFilter, page: PageArgs) { return exchanges.listExchanges(this.conn, filter, page); }
   async countExchanges(filter: ExchangeFilter) { return exchanges.countExchanges(this.conn, filter); }
+  async exchangesByIds(ids: readonly string[]) { return exchanges.exchangesByIds(this.conn, ids); }
   async exchangesOfActors(actorIds: readonly string[], query: ExchangeQuery) {
     return exchanges.exchangesOfActors(this.conn, actorIds, query);
   }
@@ -112,6 +124,9 @@ export class EmbeddedStore implements Store {
   async shortestPath(fromKey: string, toKey: string, maxHops: number) {
     return traversal.shortestPath(this.conn, fromKey, toKey, maxHops);
   }
+
+  async readOutbox(afterSeq: number, limit: number) { return outbox.readOutbox(this.conn, afterSeq, limit); }
+  async outboxHead() { return outbox.outboxHead(this.conn); }
 
   async projection(spec: ProjectionSpec) { return projection(this.conn, spec); }
 }

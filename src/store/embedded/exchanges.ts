@@ -7,8 +7,9 @@ import { normalizeExchangeFilter } from '../args.js';
 import type { ExchangeFilter, ExchangeQuery, Page, PageArgs, RecordResult } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
+import { appendEvents } from './outbox.js';
 import { resolve } from './refs.js';
-import { EXCHANGE_COLUMNS, EXCHANGE_FROM, EXCHANGE_JOINS, inJson, json, toExchange, type ExchangeRow } from './rows.js';
+import { EXCHANGE_COLUMNS, EXCHANGE_FROM, EXCHANGE_JOINS, byIds, inJson, json, toExchange, type ExchangeRow, where } from './rows.js';
 
 const INSERT = `
   INSERT INTO exchanges (id, external_id, from_rid, to_rid, kind, tangible, amount, unit, occurred_at)
@@ -35,7 +36,7 @@ export function recordExchanges(conn: Conn, inputs: readonly ExchangeInput[]): R
     const insert = conn.stmt(INSERT);
     const seen = new Map<string, number>();
     const rids: number[] = [];
-    let created = 0;
+    const createdRids = new Set<number>();
     for (const x of inputs) {
       let rid = x.externalId ? seen.get(x.externalId) : undefined;
       if (rid === undefined) {
@@ -45,7 +46,7 @@ export function recordExchanges(conn: Conn, inputs: readonly ExchangeInput[]): R
         }) as { rid: number } | undefined;
         if (row) {
           rid = row.rid;
-          created++;
+          createdRids.add(rid);
         } else {
           rid = (conn.stmt('SELECT rid FROM exchanges WHERE external_id = ?').get(x.externalId) as { rid: number }).rid;
         }
@@ -53,7 +54,11 @@ export function recordExchanges(conn: Conn, inputs: readonly ExchangeInput[]): R
       }
       rids.push(rid);
     }
-    return { items: exchangesByRids(conn, rids), created, existing: inputs.length - created };
+    const created = createdRids.size;
+    const items = exchangesByRids(conn, rids);
+    // One event per new exchange, in input order (a repeated externalId is new only once).
+    appendEvents(conn, items.filter((_, i) => createdRids.delete(rids[i])).map((x) => ({ type: 'EXCHANGE_RECORDED', entityId: x.id })));
+    return { items, created, existing: inputs.length - created };
   });
 }
 
@@ -69,8 +74,6 @@ function exchangeWhere(filter: ExchangeFilter): { conditions: string[]; params: 
   if (f.until) { conditions.push('x.occurred_at < @until'); params.until = f.until; }
   return { conditions, params };
 }
-
-const where = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
 
 export function listExchanges(conn: Conn, filter: ExchangeFilter, page: PageArgs): Page<ValueExchange> {
   const p = pageParams(page, 2);
@@ -90,18 +93,18 @@ export function countExchanges(conn: Conn, filter: ExchangeFilter): number {
 function exchangesOfActorsSql(direction: ExchangeQuery['direction'], after: boolean): string {
   const cursor = after ? ' AND (x.occurred_at, x.id) < (@after0, @after1)' : '';
   const out = `SELECT p.pid, p.prid, x.rid AS xrid, x.occurred_at AS at, x.id AS xid
-               FROM parents p JOIN exchanges x ON x.from_rid = p.prid${cursor}`;
+               FROM parents p CROSS JOIN exchanges x ON x.from_rid = p.prid${cursor}`;
   const inn = `SELECT p.pid, p.prid, x.rid AS xrid, x.occurred_at AS at, x.id AS xid
-               FROM parents p JOIN exchanges x ON x.to_rid = p.prid${cursor}`;
+               FROM parents p CROSS JOIN exchanges x ON x.to_rid = p.prid${cursor}`;
   const links = direction === 'OUT' ? out : direction === 'IN' ? inn : `${out} UNION ${inn}`;
   return `
-    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j JOIN actors a ON a.id = j.value),
+    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
     links AS (${links}),
     ranked AS (SELECT pid, xrid, ROW_NUMBER() OVER (PARTITION BY prid ORDER BY at DESC, xid DESC) AS rn FROM links)
-    SELECT r.pid AS parentId, ${EXCHANGE_COLUMNS}
-    FROM ranked r JOIN exchanges x ON x.rid = r.xrid ${EXCHANGE_JOINS}
-    WHERE r.rn <= @limit
-    ORDER BY r.pid, r.rn`;
+    SELECT rk.pid AS parentId, ${EXCHANGE_COLUMNS}
+    FROM ranked rk CROSS JOIN exchanges x ON x.rid = rk.xrid ${EXCHANGE_JOINS}
+    WHERE rk.rn <= @limit
+    ORDER BY rk.pid, rk.rn`;
 }
 
 export function exchangesOfActors(conn: Conn, actorIds: readonly string[], query: ExchangeQuery): Page<ValueExchange>[] {
@@ -109,4 +112,11 @@ export function exchangesOfActors(conn: Conn, actorIds: readonly string[], query
   const rows = conn.stmt(exchangesOfActorsSql(query.direction, p.after !== null))
     .all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as (ExchangeRow & { parentId: string })[];
   return pagesOfParents(actorIds, rows, p.first, toExchange, sortKey);
+}
+
+/** One entry per id, in order, null where unknown (used by realtime subscriptions). */
+export function exchangesByIds(conn: Conn, ids: readonly string[]): (ValueExchange | null)[] {
+  const rows = conn.stmt(`SELECT ${EXCHANGE_COLUMNS} FROM ${EXCHANGE_FROM} WHERE x.id IN ${inJson('ids')}`)
+    .all({ ids: json(ids) }) as ExchangeRow[];
+  return byIds(ids, rows, toExchange);
 }

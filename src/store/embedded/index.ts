@@ -3,7 +3,7 @@ import { EmbeddedStore, type EmbeddedStoreOptions } from './embedded-store.js';
 
 export { EmbeddedStore, type EmbeddedStoreOptions } from './embedded-store.js';
 export { MIGRATIONS } from './migrations.js';
-export { appliedMigrations } from './migrate.js';
+export { appliedMigrations, migrate } from './migrate.js';
 
 /** Opens (creating when missing) and migrates the database; ':memory:' for a private in-memory one. */
 export async function openEmbeddedStore(options: EmbeddedStoreOptions): Promise<EmbeddedStore> {

@@ -159,10 +159,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX changes_process_time ON changes (process_rid, applied_at, id);
     `,
   },
+  {
+    version: 2,
+    name: 'ties: a plain to_rid index',
+    // From-lookups use the unique (from_rid, to_rid, type) index; the id-suffixed indexes only slowed
+    // inserts (the per-actor window query sorts each actor's ties by id anyway).
+    sql: `
+      DROP INDEX ties_from_id;
+      DROP INDEX ties_to_id;
+      CREATE INDEX ties_to ON ties (to_rid);
+    `,
+  },
+  {
+    version: 3,
+    name: 'outbox',
+    // Domain events (domain/events.ts) appended in the transaction of their write. seq is the rowid:
+    // without AUTOINCREMENT it is max + 1, so it is gap-free as long as only a wipe deletes events.
+    sql: `
+      CREATE TABLE outbox (
+        seq INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        detail TEXT,
+        at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Tables holding data, children first (the order a wipe deletes them in). */
 export const DATA_TABLES = [
-  'changes', 'insight_topics', 'insight_signals', 'insights', 'responses', 'signal_about', 'signals',
+  'outbox', 'changes', 'insight_topics', 'insight_signals', 'insights', 'responses', 'signal_about', 'signals',
   'exchanges', 'ties', 'topics', 'processes', 'actors',
 ] as const;

@@ -4,6 +4,7 @@ import type { Response, Signal } from '../../domain/entities.js';
 import { notFoundAll } from '../../domain/errors.js';
 import type { ResponseInput } from '../../domain/inputs.js';
 import type { Conn } from './connection.js';
+import { appendEvents } from './outbox.js';
 import { lookup, missing } from './refs.js';
 import { RESPONSE_COLUMNS, RESPONSE_FROM, groupByParent, inJson, json, toResponse } from './rows.js';
 import { signalsByRids } from './signals.js';
@@ -39,7 +40,9 @@ export function respond(conn: Conn, inputs: readonly ResponseInput[]): { respons
     const responseByRid = new Map(responses.map((r) => [r.rid, toResponse(r)]));
     const signalRids = inputs.map((r) => signals.get(r.signalId)!);
     const finalSignals = signalsByRids(conn, signalRids);
-    return responseRids.map((rid, i) => ({ response: responseByRid.get(rid)!, signal: finalSignals[i] }));
+    const result = responseRids.map((rid, i) => ({ response: responseByRid.get(rid)!, signal: finalSignals[i] }));
+    appendEvents(conn, result.map((r) => ({ type: 'SIGNAL_RESPONDED', entityId: r.signal.id, detail: r.response.id })));
+    return result;
   });
 }
 

@@ -68,6 +68,9 @@ export const inJson = (param: string): string => `(SELECT value FROM json_each(@
 
 export const json = (values: readonly unknown[]): string => JSON.stringify(values);
 
+/** `WHERE a AND b …`, or nothing without conditions. */
+export const where = (conditions: readonly string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
+
 /** Orders `rows` by the position of their `id` in `ids`, null where missing. */
 export function byIds<R extends { id: string }, T>(ids: readonly string[], rows: R[], map: (r: R) => T): (T | null)[] {
   const found = new Map(rows.map((r) => [r.id, r]));

@@ -7,8 +7,9 @@ import { normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
+import { appendEvents, type EventDraft } from './outbox.js';
 import { lookup, missing, namedRid, resolve, type Ref } from './refs.js';
-import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal } from './rows.js';
+import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
 
 const INSERT = `
   INSERT INTO signals (id, channel, external_id, kind, text, sentiment, occurred_at, status, emitter_rid)
@@ -40,7 +41,7 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
     const insert = conn.stmt(INSERT);
     const seen = new Map<string, number>();
     const rids: number[] = [];
-    let created = 0;
+    const createdRids: number[] = [];
     for (const s of inputs) {
       const identity = `${s.channel}\u0000${s.externalId}`;
       let rid = seen.get(identity);
@@ -51,7 +52,7 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
         }) as { rid: number } | undefined;
         if (row) {
           rid = row.rid;
-          created++;
+          createdRids.push(rid);
           insertAbout(conn, rid, s.about ?? [], actors);
         } else {
           rid = (conn.stmt('SELECT rid FROM signals WHERE channel = ? AND external_id = ?')
@@ -61,7 +62,13 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
       }
       rids.push(rid);
     }
-    return { items: signalsByRids(conn, rids), created, existing: inputs.length - created };
+    const items = signalsByRids(conn, rids);
+    // One event per new signal, in input order (a re-sent one, even within the batch, is new only once).
+    const fresh = new Set(createdRids);
+    const events: EventDraft[] = items.filter((_, i) => fresh.delete(rids[i]))
+      .map((s) => ({ type: 'SIGNAL_RECORDED', entityId: s.id }));
+    appendEvents(conn, events);
+    return { items, created: createdRids.length, existing: inputs.length - createdRids.length };
   });
 }
 
@@ -113,8 +120,6 @@ function signalWhere(filter: SignalFilter): { conditions: string[]; params: Reco
   return { conditions, params };
 }
 
-const where = (conditions: string[]): string => (conditions.length ? `WHERE ${conditions.join(' AND ')}` : '');
-
 export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): Page<Signal> {
   const p = pageParams(page, 2);
   const { conditions, params } = signalWhere(filter);
@@ -133,16 +138,16 @@ export function countSignals(conn: Conn, filter: SignalFilter): number {
 export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
   const p = pageParams(page, 2);
   const sql = `
-    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j JOIN actors a ON a.id = j.value),
+    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
     ranked AS (
       SELECT p.pid, s.rid, ROW_NUMBER() OVER (PARTITION BY p.prid ORDER BY s.occurred_at DESC, s.id DESC) AS rn
-      FROM parents p JOIN signals s ON s.emitter_rid = p.prid
+      FROM parents p CROSS JOIN signals s ON s.emitter_rid = p.prid
       ${p.after ? 'WHERE (s.occurred_at, s.id) < (@after0, @after1)' : ''}
     )
-    SELECT r.pid AS parentId, ${SIGNAL_COLUMNS}
-    FROM ranked r JOIN signals s ON s.rid = r.rid ${SIGNAL_JOINS}
-    WHERE r.rn <= @limit
-    ORDER BY r.pid, r.rn`;
+    SELECT rk.pid AS parentId, ${SIGNAL_COLUMNS}
+    FROM ranked rk CROSS JOIN signals s ON s.rid = rk.rid ${SIGNAL_JOINS}
+    WHERE rk.rn <= @limit
+    ORDER BY rk.pid, rk.rn`;
   const rows = conn.stmt(sql).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
     (Signal & { parentId: string })[];
   return pagesOfParents(actorIds, rows, p.first, toSignal, signalSortKey);

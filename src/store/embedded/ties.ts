@@ -48,17 +48,17 @@ export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieT
 /** The SQL for one shape of tie query (direction × type filter × cursor), cached per shape. */
 function tiesOfActorsSql(direction: TieQuery['direction'], byType: boolean, after: boolean): string {
   const filter = `${byType ? ` AND t.type IN ${inJson('types')}` : ''}${after ? ' AND t.id > @after0' : ''}`;
-  const out = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p JOIN ties t ON t.from_rid = p.prid${filter}`;
-  const inn = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p JOIN ties t ON t.to_rid = p.prid${filter}`;
+  const out = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p CROSS JOIN ties t ON t.from_rid = p.prid${filter}`;
+  const inn = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p CROSS JOIN ties t ON t.to_rid = p.prid${filter}`;
   const links = direction === 'OUT' ? out : direction === 'IN' ? inn : `${out} UNION ${inn}`;
   return `
-    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j JOIN actors a ON a.id = j.value),
+    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
     links AS (${links}),
     ranked AS (SELECT pid, trid, ROW_NUMBER() OVER (PARTITION BY prid ORDER BY tid) AS rn FROM links)
-    SELECT r.pid AS parentId, ${TIE_COLUMNS}
-    FROM ranked r JOIN ties t ON t.rid = r.trid ${TIE_JOINS}
-    WHERE r.rn <= @limit
-    ORDER BY r.pid, r.rn`;
+    SELECT rk.pid AS parentId, ${TIE_COLUMNS}
+    FROM ranked rk CROSS JOIN ties t ON t.rid = rk.trid ${TIE_JOINS}
+    WHERE rk.rn <= @limit
+    ORDER BY rk.pid, rk.rn`;
 }
 
 export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): Page<Tie>[] {

@@ -74,15 +74,14 @@ export function shortestPath(
       const [side, other, front] = isForward ? [forward, backward, frontF] : [backward, forward, frontB];
       const dist = side.get(front[0])!.dist + 1;
       const next: number[] = [];
-      let meet: { rid: number; length: number } | null = null;
       for (const s of steps(conn, front)) {
         if (side.has(s.dst)) continue;
         side.set(s.dst, { via: s.src, tie: s.tie, dist });
+        // The first node both sides reached closes a shortest path: the sides were disjoint before
+        // this level, so every meeting node lies on the other side's outermost level.
+        if (other.has(s.dst)) return materialise(conn, s.dst, forward, backward);
         next.push(s.dst);
-        const o = other.get(s.dst);
-        if (o && (!meet || dist + o.dist < meet.length)) meet = { rid: s.dst, length: dist + o.dist };
       }
-      if (meet) return materialise(conn, meet.rid, forward, backward);
       if (isForward) frontF = next;
       else frontB = next;
     }

@@ -8,14 +8,15 @@ export function learningContract(store: StoreRef): void {
     }
 
     it('creates an insight from signals, with topics created on demand', async () => {
-      const [s0, s1, s2] = await signals(3);
-      const created = await store().createInsight(insight([s2.id, s0.id, s2.id], {
+      const [s0, s1, s2, s3, s4, s5] = await signals(6);
+      const given = [s4.id, s1.id, s5.id, s0.id, s3.id, s2.id];
+      const created = await store().createInsight(insight([...given, s4.id], {
         title: 'Billing confuses people', summary: 'Three complaints', topics: ['billing', 'ux', 'billing'],
       }));
       expect(created).toMatchObject({ title: 'Billing confuses people', summary: 'Three complaints' });
       expect(created.id).toMatch(UUID);
       expect(await store().insightsByIds([created.id, 'nope'])).toEqual([created, null]);
-      expect(await store().signalIdsOfInsights([created.id, 'nope'])).toEqual([[s2.id, s0.id], []]);
+      expect(await store().signalIdsOfInsights([created.id, 'nope'])).toEqual([given, []]);
       const [topics] = await store().topicsOfInsights([created.id]);
       expect(topics.map((t) => t.name)).toEqual(['billing', 'ux']);
       expect(await store().topicsByIds(ids(topics))).toEqual(topics);

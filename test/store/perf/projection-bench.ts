@@ -13,8 +13,14 @@ const M = Number(tiesArg ?? 1_000_000);
 const file = fileArg ?? ':memory:';
 const BATCH = 10_000;
 
+/** mulberry32: a small seeded PRNG, so every run builds the same graph. */
 let seed = 42;
-const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = (): number => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+};
 const timed = async <T>(label: string, fn: () => Promise<T>): Promise<T> => {
   const t = performance.now();
   const result = await fn();

@@ -1,0 +1,162 @@
+/**
+ * Subscriptions: committed changes, live, over WebSocket (graphql-ws) or SSE. Every event has a
+ * cursor; `after: <cursor>` first replays what the client missed, in order, then continues live
+ * without duplicates. An event carries the same types as queries (its actors expand like any Actor),
+ * in their state when the event is delivered.
+ */
+import { builder } from '../builder.js';
+import { ActorRef, ExchangeRef, ResponseRef, SignalRef } from '../refs.js';
+import { SideEnum, SignalKindEnum, ValueKindEnum } from '../enums.js';
+import { OsmosisError } from '../errors.js';
+import { globalId } from '../ids.js';
+import type { Context } from '../context.js';
+import { SlowConsumer } from '../../events/feed.js';
+import {
+  actorAccept, exchangeAccept, parseCursor, signalAccept, toCursor,
+  type ActorChangedPayload, type ExchangeRecordedPayload, type RealtimeTopic, type RealtimeTopics,
+  type SignalRecordedPayload, type SignalRespondedPayload,
+} from './subscription-topics.js';
+
+builder.subscriptionType({
+  description: 'Committed changes, live. Each event has a cursor; pass the last one received as `after` to resume without gaps.',
+});
+
+// --- payloads ----------------------------------------------------------------------------------
+
+const cursorField = { description: 'Pass as `after` to resume after this event (valid on every instance).' };
+
+const SignalEventRef = builder.objectRef<SignalRecordedPayload>('SignalEvent').implement({
+  description: 'A new signal (never a re-sent one).',
+  fields: (t) => ({
+    cursor: t.string({ ...cursorField, resolve: (e) => toCursor(e.seq) }),
+    at: t.field({ type: 'DateTime', description: 'When the change committed.', resolve: (e) => e.at }),
+    signal: t.field({ type: SignalRef, resolve: (e) => e.signal }),
+  }),
+});
+
+const ResponseEventRef = builder.objectRef<SignalRespondedPayload>('ResponseEvent').implement({
+  description: 'A response given to a signal.',
+  fields: (t) => ({
+    cursor: t.string({ ...cursorField, resolve: (e) => toCursor(e.seq) }),
+    at: t.field({ type: 'DateTime', description: 'When the change committed.', resolve: (e) => e.at }),
+    signal: t.field({ type: SignalRef, resolve: (e) => e.signal }),
+    response: t.field({ type: ResponseRef, resolve: (e) => e.response }),
+  }),
+});
+
+const ExchangeEventRef = builder.objectRef<ExchangeRecordedPayload>('ExchangeEvent').implement({
+  description: 'A new value exchange (never a re-sent one).',
+  fields: (t) => ({
+    cursor: t.string({ ...cursorField, resolve: (e) => toCursor(e.seq) }),
+    at: t.field({ type: 'DateTime', description: 'When the change committed.', resolve: (e) => e.at }),
+    exchange: t.field({ type: ExchangeRef, resolve: (e) => e.exchange }),
+  }),
+});
+
+const ActorEventRef = builder.objectRef<ActorChangedPayload>('ActorEvent').implement({
+  description: 'An actor created, updated or erased.',
+  fields: (t) => ({
+    cursor: t.string({ ...cursorField, resolve: (e) => toCursor(e.seq) }),
+    at: t.field({ type: 'DateTime', description: 'When the change committed.', resolve: (e) => e.at }),
+    actorId: t.id({ description: 'Id of the actor that changed (an erased actor keeps no other trace).', resolve: (e) => globalId('Actor', e.actorId) }),
+    actor: t.field({ type: ActorRef, nullable: true, description: 'Null once the actor was erased.', resolve: (e) => e.actor }),
+    erased: t.boolean({ resolve: (e) => e.actor === null }),
+  }),
+});
+
+// --- filters -----------------------------------------------------------------------------------
+
+const SignalEventFilterInput = builder.inputType('SignalEventFilter', {
+  description: 'All given conditions must hold; an empty list filters nothing.',
+  fields: (t) => ({
+    channels: t.stringList({ required: false }),
+    kinds: t.field({ type: [SignalKindEnum], required: false }),
+    emitterKey: t.string({ required: false }),
+    aboutKey: t.string({ required: false, description: 'Key of an actor the signal is about.' }),
+    side: t.field({ type: SideEnum, required: false, description: "Side of the emitter." }),
+  }),
+});
+
+const ExchangeEventFilterInput = builder.inputType('ExchangeEventFilter', {
+  description: 'All given conditions must hold; an empty list filters nothing.',
+  fields: (t) => ({
+    kinds: t.field({ type: [ValueKindEnum], required: false }),
+    tangible: t.boolean({ required: false }),
+    fromKey: t.string({ required: false }),
+    toKey: t.string({ required: false }),
+  }),
+});
+
+// --- fields ------------------------------------------------------------------------------------
+
+type Item<K extends RealtimeTopic> = RealtimeTopics[K] | SlowConsumer;
+
+function follow<K extends RealtimeTopic>(
+  ctx: Context,
+  topic: K,
+  after: string | null | undefined,
+  accept: ((payload: RealtimeTopics[K]) => boolean) | undefined,
+): AsyncIterable<Item<K>> {
+  if (!ctx.realtime) throw new OsmosisError('Subscriptions are not available on this server.', 'UNAVAILABLE');
+  const cursor = parseCursor(after);
+  const log = ctx.log;
+  log.info({ topic, after: cursor ?? null }, 'subscription started');
+  return ctx.realtime.subscribe(topic, {
+    after: cursor,
+    accept,
+    onOverflow: (slow) => ctx.connection?.slowConsumer(`Slow consumer: more than ${slow.limit} events pending`),
+    onEnd: (delivered) => log.info({ topic, delivered }, 'subscription ended'),
+  });
+}
+
+/** Each event resolves with the loaders it was loaded with (shared by its subscribers on this instance). */
+function deliver<P extends { loaders: Context['loaders'] }>(item: P | SlowConsumer, ctx: Context): P {
+  if (item instanceof SlowConsumer) {
+    const cursor = item.lastSeq ? toCursor(item.lastSeq) : null;
+    throw new OsmosisError(
+      `Slow consumer: more than ${item.limit} events were pending, the subscription ended; resume with after: ${JSON.stringify(cursor)}.`,
+      'SLOW_CONSUMER',
+      { cursor },
+    );
+  }
+  ctx.loaders = item.loaders;
+  return item;
+}
+
+const afterArg = { required: false, description: 'Cursor of the last event received: replays what followed it, then continues live.' } as const;
+
+builder.subscriptionFields((t) => ({
+  signalRecorded: t.field({
+    type: SignalEventRef,
+    description: 'New signals, from any channel, as they are committed.',
+    args: { filter: t.arg({ type: SignalEventFilterInput, required: false }), after: t.arg.string(afterArg) },
+    subscribe: (_root, args, ctx) => follow(ctx, 'signalRecorded', args.after, signalAccept(args.filter)),
+    resolve: (item, _args, ctx) => deliver(item, ctx),
+  }),
+  signalResponded: t.field({
+    type: ResponseEventRef,
+    description: 'Responses given to signals; the filter applies to the signal answered.',
+    args: { filter: t.arg({ type: SignalEventFilterInput, required: false }), after: t.arg.string(afterArg) },
+    subscribe: (_root, args, ctx) => follow(ctx, 'signalResponded', args.after, signalAccept(args.filter)),
+    resolve: (item, _args, ctx) => deliver(item, ctx),
+  }),
+  exchangeRecorded: t.field({
+    type: ExchangeEventRef,
+    description: 'New value exchanges.',
+    args: { filter: t.arg({ type: ExchangeEventFilterInput, required: false }), after: t.arg.string(afterArg) },
+    subscribe: (_root, args, ctx) => follow(ctx, 'exchangeRecorded', args.after, exchangeAccept(args.filter)),
+    resolve: (item, _args, ctx) => deliver(item, ctx),
+  }),
+  actorChanged: t.field({
+    type: ActorEventRef,
+    description: 'Actors created, updated or erased; only those with the given keys when keys are given.',
+    args: { keys: t.arg.stringList({ required: false }), after: t.arg.string(afterArg) },
+    subscribe: async (_root, args, ctx) => {
+      const keys = args.keys ?? [];
+      const known = keys.length ? await ctx.loaders.actorByKey.loadMany(keys) : [];
+      const ids = known.flatMap((a) => (a && !(a instanceof Error) ? [a.id] : []));
+      return follow(ctx, 'actorChanged', args.after, actorAccept(keys, ids));
+    },
+    resolve: (item, _args, ctx) => deliver(item, ctx),
+  }),
+}));

@@ -1,0 +1,124 @@
+/**
+ * A projection laid out in SharedArrayBuffers, built once per graph version and spec and handed
+ * to every worker without a copy: posting a typed array over shared memory shares it. Actor keys
+ * travel as one UTF-8 byte array with offsets, kinds as one byte per node, so a job message is a
+ * few dozen handles whatever the size of the graph, and the worker decodes keys only if the
+ * analytic reads them.
+ */
+import type { ActorKind, Adjacency, Projection } from '../plugin-api/plugin.js';
+
+export interface SharedGraph {
+  /** Unique per projection: workers cache the decoded view under it. */
+  readonly id: string;
+  readonly spec: Projection['spec'];
+  readonly nodeCount: number;
+  readonly edgeCount: number;
+  readonly outOffsets: Uint32Array;
+  readonly outTargets: Uint32Array;
+  readonly outWeights: Float64Array;
+  readonly inOffsets: Uint32Array;
+  readonly inTargets: Uint32Array;
+  readonly inWeights: Float64Array;
+  /** The keys, UTF-8, back to back; key i is keyBytes[keyOffsets[i] .. keyOffsets[i + 1]). */
+  readonly keyBytes: Uint8Array;
+  readonly keyOffsets: Uint32Array;
+  /** Node i's kind is kindNames[kindCodes[i]]. */
+  readonly kindCodes: Uint8Array;
+  readonly kindNames: readonly ActorKind[];
+}
+
+function sharedCopy<T extends Uint32Array | Float64Array | Uint8Array>(source: T): T {
+  const Ctor = source.constructor as new (buffer: SharedArrayBuffer) => T;
+  const copy = new Ctor(new SharedArrayBuffer(source.byteLength));
+  copy.set(source as never);
+  return copy;
+}
+
+/** Copies a projection into shared memory. */
+export function shareProjection(p: Projection, id: string): SharedGraph {
+  const encoder = new TextEncoder();
+  const keyOffsets = new Uint32Array(new SharedArrayBuffer(4 * (p.nodeCount + 1)));
+  const encoded = p.keys.map((k) => encoder.encode(k));
+  let total = 0;
+  for (let i = 0; i < encoded.length; i++) {
+    keyOffsets[i] = total;
+    total += encoded[i].length;
+  }
+  keyOffsets[p.nodeCount] = total;
+  const keyBytes = new Uint8Array(new SharedArrayBuffer(total));
+  for (let i = 0; i < encoded.length; i++) keyBytes.set(encoded[i], keyOffsets[i]);
+
+  const kindNames: ActorKind[] = [];
+  const kindCodes = new Uint8Array(new SharedArrayBuffer(p.nodeCount));
+  const codeOf = new Map<ActorKind, number>();
+  for (let i = 0; i < p.nodeCount; i++) {
+    const kind = p.kinds[i];
+    let code = codeOf.get(kind);
+    if (code === undefined) {
+      code = kindNames.length;
+      codeOf.set(kind, code);
+      kindNames.push(kind);
+    }
+    kindCodes[i] = code;
+  }
+
+  return Object.freeze({
+    id,
+    spec: p.spec,
+    nodeCount: p.nodeCount,
+    edgeCount: p.edgeCount,
+    outOffsets: sharedCopy(p.out.offsets),
+    outTargets: sharedCopy(p.out.targets),
+    outWeights: sharedCopy(p.out.weights),
+    inOffsets: sharedCopy(p.in.offsets),
+    inTargets: sharedCopy(p.in.targets),
+    inWeights: sharedCopy(p.in.weights),
+    keyBytes,
+    keyOffsets,
+    kindCodes,
+    kindNames,
+  });
+}
+
+/**
+ * The Projection view of a shared graph. `keys` and `kinds` are decoded on first access, unless
+ * given (the host keeps the store's arrays of strings and passes them).
+ */
+export function projectionView(g: SharedGraph, given?: { keys: readonly string[]; kinds: readonly ActorKind[] }): Projection {
+  let keys = given?.keys;
+  let kinds = given?.kinds;
+  const out: Adjacency = Object.freeze({ offsets: g.outOffsets, targets: g.outTargets, weights: g.outWeights });
+  const inn: Adjacency = Object.freeze({ offsets: g.inOffsets, targets: g.inTargets, weights: g.inWeights });
+  return Object.freeze({
+    spec: g.spec,
+    nodeCount: g.nodeCount,
+    edgeCount: g.edgeCount,
+    get keys(): readonly string[] {
+      if (!keys) {
+        const decoder = new TextDecoder();
+        const decoded = new Array<string>(g.nodeCount);
+        // TextDecoder refuses views over shared memory: decode from one private copy.
+        const bytes = g.keyBytes.slice();
+        for (let i = 0; i < g.nodeCount; i++) decoded[i] = decoder.decode(bytes.subarray(g.keyOffsets[i], g.keyOffsets[i + 1]));
+        keys = Object.freeze(decoded);
+      }
+      return keys;
+    },
+    get kinds(): readonly ActorKind[] {
+      if (!kinds) {
+        const decoded = new Array<ActorKind>(g.nodeCount);
+        for (let i = 0; i < g.nodeCount; i++) decoded[i] = g.kindNames[g.kindCodes[i]];
+        kinds = Object.freeze(decoded);
+      }
+      return kinds;
+    },
+    out,
+    in: inn,
+  });
+}
+
+/** Bytes of shared memory a graph holds. */
+export function sharedBytes(g: SharedGraph): number {
+  return [g.outOffsets, g.outTargets, g.outWeights, g.inOffsets, g.inTargets, g.inWeights, g.keyBytes, g.keyOffsets, g.kindCodes]
+    .reduce((sum, a) => sum + a.byteLength, 0);
+}

@@ -1,0 +1,172 @@
+/**
+ * The Neo4j connection: one driver, managed transactions, and the write protocol every write follows.
+ *
+ * Integers: the driver runs with `disableLosslessIntegers`, so Neo4j integers (counts, seq, versions)
+ * come back as JS numbers; JS numbers are sent as floats, so integer parameters (LIMIT, seq) are wrapped
+ * with `int()`. Instants are stored as canonical ISO-8601 UTC strings (`Date#toISOString`), exactly as
+ * the embedded store keeps them, so string order is time order and cursors are identical.
+ *
+ * Write protocol (see `write`): a write transaction first locks the `(:OutboxCounter)` node, which
+ * serialises writers. That makes every check-then-create inside a write safe (reads in Neo4j are
+ * read-committed, and after the lock every earlier writer has committed), keeps outbox sequence numbers
+ * gap-free and in commit order, and gives a fixed lock order (counter first), so writers cannot deadlock
+ * on it. A write that changed something bumps `(:GraphVersion)` and appends its outbox events in the
+ * same transaction; a write that throws rolls back whole.
+ */
+import { randomUUID } from 'node:crypto';
+import neo4j, {
+  type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape,
+} from 'neo4j-driver';
+import type { EventType } from '../../domain/events.js';
+
+export const int = (n: number) => neo4j.int(n);
+
+/** Minimal logger (pino's signature): structured fields first, message second. */
+export interface StoreLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export const silentLogger: StoreLogger = { info() {}, warn() {}, error() {} };
+
+export type Params = Record<string, unknown>;
+export type Row = Neo4jRecord<RecordShape>;
+
+/** An outbox event before it has a seq. */
+export interface EventDraft {
+  type: EventType;
+  entityId: string;
+  detail: string | null;
+}
+
+export interface WriteOutcome<T> {
+  result: T;
+  /** Whether the write changed the graph (bumps the graph version). */
+  changed: boolean;
+  events?: EventDraft[];
+}
+
+/** Runs queries inside one managed transaction. */
+export interface Tx {
+  run(query: string, params?: Params): Promise<Row[]>;
+}
+
+const LOCK = `MATCH (c:OutboxCounter {name: 'outbox'}) SET c.lockedBy = $token RETURN c.seq AS seq`;
+
+const COMMIT_CHANGE = `
+  MATCH (v:GraphVersion {name: 'graph'}), (c:OutboxCounter {name: 'outbox'})
+  SET v.value = v.value + 1
+  WITH c, c.seq AS base
+  SET c.seq = base + size($events)
+  WITH base
+  UNWIND range(0, size($events) - 1) AS k
+  CREATE (:OutboxEvent {
+    seq: base + k + 1, type: $events[k].type, entityId: $events[k].entityId, detail: $events[k].detail, at: $at
+  })`;
+
+export class NotMigratedError extends Error {
+  override name = 'NotMigratedError';
+  constructor() {
+    super('the Neo4j database has no Osmosis schema yet: run `osmosis migrate` (or store.migrate())');
+  }
+}
+
+export class Connection {
+  /** Shared by every session, so reads see earlier writes even through a cluster's followers. */
+  private readonly bookmarks = neo4j.bookmarkManager();
+  private closed = false;
+
+  constructor(readonly driver: Driver, readonly database: string) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.bookmarks,
+    });
+  }
+
+  /** One read query in a managed read transaction. */
+  async query(query: string, params: Params = {}): Promise<Row[]> {
+    return this.read((tx) => tx.run(query, params));
+  }
+
+  /** Several read queries in one managed read transaction. */
+  async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead((tx) => work(wrap(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Streams the records of a read query to `onRecord`, inside a managed read transaction. */
+  async stream(queries: { query: string; params?: Params; onRecord: (r: Row) => void }[]): Promise<void> {
+    const session = this.session('READ');
+    try {
+      await session.executeRead(async (tx) => {
+        for (const q of queries) {
+          // Async iteration pulls records in batches (fetchSize) instead of buffering the whole result.
+          for await (const record of tx.run(q.query, q.params ?? {})) q.onRecord(record);
+        }
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** The write protocol (see the module comment). `work` may throw a DomainError: nothing is written. */
+  async write<T>(work: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(async (raw) => {
+        const tx = wrap(raw);
+        const locked = await tx.run(LOCK, { token: randomUUID() });
+        if (locked.length === 0) throw new NotMigratedError();
+        const outcome = await work(tx);
+        if (outcome.changed) {
+          await tx.run(COMMIT_CHANGE, { events: outcome.events ?? [], at: new Date().toISOString() });
+        }
+        return outcome.result;
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A managed write transaction without the write protocol (migrations, reset). */
+  async plainWrite<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite((tx) => work(wrap(tx)));
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** A query outside an explicit transaction (schema commands, CALL { } IN TRANSACTIONS). */
+  async autoCommit(query: string, params: Params = {}): Promise<QueryResult> {
+    const session = this.session('WRITE');
+    try {
+      return await session.run(query, params);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.driver.close();
+  }
+}
+
+const wrap = (tx: ManagedTransaction): Tx => ({
+  run: async (query, params = {}) => (await tx.run(query, params)).records,
+});

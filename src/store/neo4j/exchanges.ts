@@ -1,0 +1,145 @@
+/**
+ * Value exchanges: (:Actor)-[:VALUE {id, externalId, kind, tangible, amount, unit, occurredAt}]->(:Actor).
+ *
+ * Idempotency by externalId: a relationship uniqueness constraint on VALUE.externalId guarantees no
+ * duplicate is ever stored, but MERGE cannot express "match this externalId between any two actors,
+ * else create it between these two", so the write looks the externalId up and creates only when it is
+ * absent. That check-then-create is safe because writers are serialised by the outbox counter lock
+ * (connection.ts); the constraint is the backstop.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ValueExchange } from '../../domain/entities.js';
+import type { ExchangeInput } from '../../domain/inputs.js';
+import { isTangible } from '../../domain/kinds.js';
+import { distinct, normalizeExchangeFilter } from '../args.js';
+import type { ExchangeFilter, ExchangeQuery, Page, PageArgs, RecordResult } from '../port.js';
+import type { Connection, EventDraft } from './connection.js';
+import { beforeCursor, pageParams, toPage, type SortKey } from './paging.js';
+import { resolveRefs } from './refs.js';
+import { byKey, column, exchangeMap, toExchange, where } from './rows.js';
+
+const sortKey = (x: ValueExchange): SortKey => [x.occurredAt, x.id];
+
+const RECORD = `
+  UNWIND $rows AS row
+  OPTIONAL MATCH ()-[old:VALUE {externalId: row.externalId}]->()
+  CALL (row, old) {
+    WITH row, old WHERE old IS NULL
+    MATCH (a:Actor {key: row.fromKey}), (b:Actor {key: row.toKey})
+    CREATE (a)-[x:VALUE {
+      id: row.id, externalId: row.externalId, kind: row.kind, tangible: row.tangible, amount: row.amount,
+      unit: row.unit, occurredAt: row.occurredAt
+    }]->(b)
+    RETURN x, true AS created
+    UNION
+    WITH row, old WHERE old IS NOT NULL
+    RETURN old AS x, false AS created
+  }
+  WITH collect({i: row.i, x: x, created: created}) AS done
+  UNWIND done AS d
+  WITH d.i AS i, d.created AS created, d.x AS x
+  RETURN i, created, ${exchangeMap('x')} AS exchange
+  ORDER BY i`;
+
+export function recordExchanges(conn: Connection, inputs: readonly ExchangeInput[]): Promise<RecordResult<ValueExchange>> {
+  if (inputs.length === 0) return Promise.resolve({ items: [], created: 0, existing: 0 });
+  // One row per externalId (its first occurrence); exchanges without one are each a row.
+  const rowOf = new Map<string, number>();
+  const rowIndex: number[] = [];
+  const rows: Record<string, unknown>[] = [];
+  for (const x of inputs) {
+    let r = x.externalId ? rowOf.get(x.externalId) : undefined;
+    if (r === undefined) {
+      r = rows.length;
+      if (x.externalId) rowOf.set(x.externalId, r);
+      rows.push({
+        i: r, id: randomUUID(), externalId: x.externalId ?? null, fromKey: x.fromKey, toKey: x.toKey, kind: x.kind,
+        tangible: isTangible(x.kind), amount: x.amount, unit: x.unit, occurredAt: x.occurredAt,
+      });
+    }
+    rowIndex.push(r);
+  }
+  return conn.write(async (tx) => {
+    await resolveRefs(tx, [['actorKey', inputs.flatMap((x, i) => [
+      { value: x.fromKey, path: ['input', i, 'fromKey'] },
+      { value: x.toKey, path: ['input', i, 'toKey'] },
+    ])]]);
+    const result = await tx.run(RECORD, { rows });
+    const exchanges = column(result, 'exchange', toExchange);
+    const createdFlags = result.map((r) => r.get('created') === true);
+    const created = createdFlags.filter(Boolean).length;
+    const events: EventDraft[] = exchanges.filter((_, r) => createdFlags[r])
+      .map((x) => ({ type: 'EXCHANGE_RECORDED', entityId: x.id, detail: null }));
+    return {
+      result: { items: rowIndex.map((r) => exchanges[r]), created, existing: inputs.length - created },
+      changed: created > 0,
+      events,
+    };
+  });
+}
+
+function exchangeMatch(filter: ExchangeFilter): { match: string; conditions: string[]; params: Record<string, unknown> } {
+  const f = normalizeExchangeFilter(filter);
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (f.kinds) { conditions.push('x.kind IN $kinds'); params.kinds = f.kinds; }
+  if (f.tangible !== undefined) { conditions.push('x.tangible = $tangible'); params.tangible = f.tangible; }
+  if (f.since) { conditions.push('x.occurredAt >= $since'); params.since = f.since; }
+  if (f.until) { conditions.push('x.occurredAt < $until'); params.until = f.until; }
+  const from = f.fromKey ? '(:Actor {key: $fromKey})' : '()';
+  const to = f.toKey ? '(:Actor {key: $toKey})' : '()';
+  if (f.fromKey) params.fromKey = f.fromKey;
+  if (f.toKey) params.toKey = f.toKey;
+  return { match: `MATCH ${from}-[x:VALUE]->${to}`, conditions, params };
+}
+
+export async function listExchanges(conn: Connection, filter: ExchangeFilter, page: PageArgs): Promise<Page<ValueExchange>> {
+  const p = pageParams(page, 2);
+  const { match, conditions, params } = exchangeMatch(filter);
+  if (p.hasCursor) conditions.push(beforeCursor('x.occurredAt', 'x.id'));
+  const rows = await conn.query(`
+    ${match} ${where(conditions)}
+    RETURN ${exchangeMap('x')} AS exchange
+    ORDER BY x.occurredAt DESC, x.id DESC
+    LIMIT $limit`, { ...params, ...p.params });
+  return toPage(column(rows, 'exchange', toExchange), p.first, sortKey);
+}
+
+export async function countExchanges(conn: Connection, filter: ExchangeFilter): Promise<number> {
+  const { match, conditions, params } = exchangeMatch(filter);
+  const [row] = await conn.query(`${match} ${where(conditions)} RETURN count(x) AS n`, params);
+  return row.get('n') as number;
+}
+
+const PATTERN: Record<ExchangeQuery['direction'], string> = {
+  OUT: '(p)-[x:VALUE]->()',
+  IN: '(p)<-[x:VALUE]-()',
+  BOTH: '(p)-[x:VALUE]-()',
+};
+
+export async function exchangesOfActors(conn: Connection, actorIds: readonly string[], query: ExchangeQuery): Promise<Page<ValueExchange>[]> {
+  const p = pageParams(query, 2);
+  if (actorIds.length === 0) return [];
+  const rows = await conn.query(`
+    UNWIND $ids AS pid
+    MATCH (p:Actor {id: pid})
+    CALL (p) {
+      MATCH ${PATTERN[query.direction]}
+      ${p.hasCursor ? `WHERE ${beforeCursor('x.occurredAt', 'x.id')}` : ''}
+      WITH DISTINCT x
+      ORDER BY x.occurredAt DESC, x.id DESC
+      LIMIT $limit
+      RETURN collect(${exchangeMap('x')}) AS exchanges
+    }
+    RETURN pid, exchanges`, { ids: distinct(actorIds), ...p.params });
+  const pages = new Map(rows.map((r) => [r.get('pid') as string,
+    toPage((r.get('exchanges') as Record<string, unknown>[]).map(toExchange), p.first, sortKey)]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, sortKey));
+}
+
+/** One entry per id, in order, null where unknown (used by realtime subscriptions). */
+export async function exchangesByIds(conn: Connection, ids: readonly string[]): Promise<(ValueExchange | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await conn.query(`UNWIND $ids AS id MATCH ()-[x:VALUE {id: id}]->() RETURN ${exchangeMap('x')} AS exchange`, { ids: distinct(ids) });
+  return byKey(ids, column(rows, 'exchange', toExchange), (x) => x.id);
+}

@@ -1,0 +1,218 @@
+/** Signals: idempotent ingestion by (channel, externalId), lookups, listing, per-emitter pages, ABOUT, assignment. */
+import { randomUUID } from 'node:crypto';
+import type { Signal } from '../../domain/entities.js';
+import type { SignalInput } from '../../domain/inputs.js';
+import { distinct, normalizeSignalFilter } from '../args.js';
+import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
+import type { Connection, EventDraft } from './connection.js';
+import { beforeCursor, pageParams, toPage, type SortKey } from './paging.js';
+import { resolveRefs } from './refs.js';
+import { byKey, column, groupByParent, signalMap, toSignal, where } from './rows.js';
+
+export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
+
+/**
+ * MERGE on the (channel, externalId) uniqueness constraint: a re-sent signal matches the stored one and
+ * keeps it unchanged. Only a signal created here gets its emitter and ABOUT links; topics and processes
+ * are created on demand by name (their names are unique too). Rows arrive deduplicated by identity.
+ */
+const RECORD = `
+  UNWIND $rows AS row
+  MERGE (s:Signal {channel: row.channel, externalId: row.externalId})
+  ON CREATE SET s.id = row.id, s.kind = row.kind, s.text = row.text, s.sentiment = row.sentiment,
+                s.occurredAt = row.occurredAt, s.status = 'OPEN'
+  WITH row, s, s.id = row.id AS created
+  CALL (row, s, created) {
+    WITH row, s, created WHERE created
+    OPTIONAL MATCH (e:Actor {key: row.emitterKey})
+    FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (e)-[:EMITTED]->(s))
+    WITH row, s
+    UNWIND row.about AS ab
+    OPTIONAL MATCH (x:Actor {key: ab.actor})
+    FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (s)-[:ABOUT {position: ab.position}]->(x))
+    FOREACH (name IN CASE WHEN ab.topic IS NULL THEN [] ELSE [ab.topic] END |
+      MERGE (t:Topic {name: name}) ON CREATE SET t.id = randomUUID()
+      CREATE (s)-[:ABOUT {position: ab.position}]->(t))
+    FOREACH (name IN CASE WHEN ab.process IS NULL THEN [] ELSE [ab.process] END |
+      MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID()
+      CREATE (s)-[:ABOUT {position: ab.position}]->(q))
+  }
+  WITH collect({i: row.i, s: s, created: created}) AS done
+  UNWIND done AS d
+  WITH d.i AS i, d.created AS created, d.s AS s
+  // A created signal is its row as written (built by the caller); only stored ones are read back.
+  RETURN i, created, CASE WHEN created THEN null ELSE ${signalMap('s')} END AS signal
+  ORDER BY i`;
+
+interface AboutRow { position: number; actor: string | null; topic: string | null; process: string | null }
+interface SignalRow {
+  i: number; id: string; channel: string; externalId: string; kind: Signal['kind']; text: string;
+  sentiment: number | null; occurredAt: string; emitterKey: string | null; about: AboutRow[];
+}
+
+export function recordSignals(conn: Connection, inputs: readonly SignalInput[]): Promise<RecordResult<Signal>> {
+  if (inputs.length === 0) return Promise.resolve({ items: [], created: 0, existing: 0 });
+  // One row per identity (the first occurrence); later duplicates share its result.
+  const rowOf = new Map<string, number>();
+  const rowIndex: number[] = [];
+  const rows: SignalRow[] = [];
+  inputs.forEach((s) => {
+    const identity = `${s.channel}\u0000${s.externalId}`;
+    let r = rowOf.get(identity);
+    if (r === undefined) {
+      r = rows.length;
+      rowOf.set(identity, r);
+      rows.push({
+        i: r, id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
+        sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitterKey: s.emitterKey ?? null, about: aboutRows(s.about ?? []),
+      });
+    }
+    rowIndex.push(r);
+  });
+  return conn.write(async (tx) => {
+    const { actorIds } = await resolveRefs(tx, [['actorKey', inputs.flatMap((s, i) => [
+      ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
+      ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
+    ])]]);
+    const result = await tx.run(RECORD, { rows });
+    const createdFlags = result.map((r) => r.get('created') === true);
+    const signals = result.map((r, k): Signal => {
+      const stored = r.get('signal') as Record<string, unknown> | null;
+      if (stored) return toSignal(stored);
+      const row = rows[k];
+      return {
+        id: row.id, channel: row.channel, externalId: row.externalId, kind: row.kind, text: row.text,
+        sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN',
+        emitterId: row.emitterKey ? actorIds.get(row.emitterKey) ?? null : null, assigneeId: null,
+      };
+    });
+    const created = createdFlags.filter(Boolean).length;
+    const events: EventDraft[] = signals.filter((_, r) => createdFlags[r])
+      .map((s) => ({ type: 'SIGNAL_RECORDED', entityId: s.id, detail: null }));
+    return {
+      result: { items: rowIndex.map((r) => signals[r]), created, existing: inputs.length - created },
+      changed: created > 0,
+      events,
+    };
+  });
+}
+
+/** ABOUT rows of one signal: a (target, ref) named twice counts once; positions follow the given order. */
+function aboutRows(about: SignalInput['about']): AboutRow[] {
+  const seen = new Set<string>();
+  const rows: AboutRow[] = [];
+  for (const a of about) {
+    const identity = `${a.target}\u0000${a.ref}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    rows.push({
+      position: rows.length,
+      actor: a.target === 'ACTOR' ? a.ref : null,
+      topic: a.target === 'TOPIC' ? a.ref : null,
+      process: a.target === 'PROCESS' ? a.ref : null,
+    });
+  }
+  return rows;
+}
+
+export async function signalsByIds(conn: Connection, ids: readonly string[]): Promise<(Signal | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await conn.query(`UNWIND $ids AS id MATCH (s:Signal {id: id}) RETURN ${signalMap('s')} AS signal`, { ids: distinct(ids) });
+  return byKey(ids, column(rows, 'signal', toSignal), (s) => s.id);
+}
+
+/** The MATCH and WHERE of a signal filter (emitter as the pattern's start, so an unknown key matches nothing). */
+function signalMatch(filter: SignalFilter): { match: string; conditions: string[]; params: Record<string, unknown> } {
+  const f = normalizeSignalFilter(filter);
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  const inList = (property: string, name: string, values: readonly string[] | undefined): void => {
+    if (!values) return;
+    conditions.push(`s.${property} IN $${name}`);
+    params[name] = values;
+  };
+  inList('channel', 'channels', f.channels);
+  inList('kind', 'kinds', f.kinds);
+  inList('status', 'statuses', f.statuses);
+  if (f.since) { conditions.push('s.occurredAt >= $since'); params.since = f.since; }
+  if (f.until) { conditions.push('s.occurredAt < $until'); params.until = f.until; }
+  let match = 'MATCH (s:Signal)';
+  if (f.emitterKey) {
+    match = 'MATCH (:Actor {key: $emitterKey})-[:EMITTED]->(s:Signal)';
+    params.emitterKey = f.emitterKey;
+  }
+  if (f.aboutKey) {
+    conditions.push('EXISTS { (s)-[:ABOUT]->(:Actor {key: $aboutKey}) }');
+    params.aboutKey = f.aboutKey;
+  }
+  return { match, conditions, params };
+}
+
+export async function listSignals(conn: Connection, filter: SignalFilter, page: PageArgs): Promise<Page<Signal>> {
+  const p = pageParams(page, 2);
+  const { match, conditions, params } = signalMatch(filter);
+  if (p.hasCursor) conditions.push(beforeCursor('s.occurredAt', 's.id'));
+  const rows = await conn.query(`
+    ${match} ${where(conditions)}
+    RETURN ${signalMap('s')} AS signal
+    ORDER BY s.occurredAt DESC, s.id DESC
+    LIMIT $limit`, { ...params, ...p.params });
+  return toPage(column(rows, 'signal', toSignal), p.first, signalSortKey);
+}
+
+export async function countSignals(conn: Connection, filter: SignalFilter): Promise<number> {
+  const { match, conditions, params } = signalMatch(filter);
+  const [row] = await conn.query(`${match} ${where(conditions)} RETURN count(s) AS n`, params);
+  return row.get('n') as number;
+}
+
+export async function signalsOfActors(conn: Connection, actorIds: readonly string[], page: PageArgs): Promise<Page<Signal>[]> {
+  const p = pageParams(page, 2);
+  if (actorIds.length === 0) return [];
+  const rows = await conn.query(`
+    UNWIND $ids AS pid
+    MATCH (p:Actor {id: pid})
+    CALL (p) {
+      MATCH (p)-[:EMITTED]->(s:Signal)
+      ${p.hasCursor ? `WHERE ${beforeCursor('s.occurredAt', 's.id')}` : ''}
+      WITH s
+      ORDER BY s.occurredAt DESC, s.id DESC
+      LIMIT $limit
+      RETURN collect(${signalMap('s')}) AS signals
+    }
+    RETURN pid, signals`, { ids: distinct(actorIds), ...p.params });
+  const pages = new Map(rows.map((r) => [r.get('pid') as string,
+    toPage((r.get('signals') as Record<string, unknown>[]).map(toSignal), p.first, signalSortKey)]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, signalSortKey));
+}
+
+type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };
+
+export async function aboutOfSignals(conn: Connection, signalIds: readonly string[]): Promise<About[][]> {
+  if (signalIds.length === 0) return [];
+  const rows = await conn.query(`
+    UNWIND $ids AS sid
+    MATCH (:Signal {id: sid})-[b:ABOUT]->(x)
+    WITH sid, b.position AS position, x,
+         CASE WHEN x:Actor THEN 'ACTOR' WHEN x:Topic THEN 'TOPIC' ELSE 'PROCESS' END AS target
+    RETURN sid, target, CASE target WHEN 'ACTOR' THEN x.key ELSE x.name END AS ref, x.id AS id
+    ORDER BY sid, position`, { ids: distinct(signalIds) });
+  return groupByParent(signalIds, rows.map((r) => [r.get('sid') as string,
+    { target: r.get('target') as About['target'], ref: r.get('ref') as string, id: r.get('id') as string }]));
+}
+
+export function assignSignal(conn: Connection, signalId: string, assigneeKey: string): Promise<Signal> {
+  return conn.write(async (tx) => {
+    await resolveRefs(tx, [
+      ['signalId', [{ value: signalId, path: ['signalId'] }]],
+      ['actorKey', [{ value: assigneeKey, path: ['assigneeKey'] }]],
+    ]);
+    const [row] = await tx.run(`
+      MATCH (s:Signal {id: $signalId}), (a:Actor {key: $assigneeKey})
+      CALL (s) { MATCH (s)-[old:ASSIGNED_TO]->() DELETE old }
+      CREATE (s)-[:ASSIGNED_TO]->(a)
+      SET s.status = CASE s.status WHEN 'OPEN' THEN 'ASSIGNED' ELSE s.status END
+      RETURN ${signalMap('s')} AS signal`, { signalId, assigneeKey });
+    return { result: toSignal(row.get('signal') as Record<string, unknown>), changed: true };
+  });
+}

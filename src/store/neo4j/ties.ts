@@ -1,0 +1,81 @@
+/** Ties: one relationship type `:TIE` with the tie type as a property; upsert by (from, to, type), removal, per-actor pages. */
+import { randomUUID } from 'node:crypto';
+import type { Tie } from '../../domain/entities.js';
+import type { TieInput } from '../../domain/inputs.js';
+import type { TieType } from '../../domain/kinds.js';
+import { distinct } from '../args.js';
+import type { Page, TieQuery } from '../port.js';
+import type { Connection } from './connection.js';
+import { pageParams, toPage } from './paging.js';
+import { resolveRefs } from './refs.js';
+import { column, tieMap, toTie, where } from './rows.js';
+
+// MERGE on the pattern locks both end nodes, so one (from, to, type) never gets two ties.
+const UPSERT = `
+  UNWIND $rows AS row
+  MATCH (a:Actor {key: row.fromKey}), (b:Actor {key: row.toKey})
+  MERGE (a)-[t:TIE {type: row.type}]->(b)
+  ON CREATE SET t.id = row.id
+  SET t.weight = row.weight, t.since = coalesce(row.since, t.since)
+  WITH collect({i: row.i, t: t}) AS done
+  UNWIND done AS d
+  WITH d.i AS i, d.t AS t
+  RETURN ${tieMap('t')} AS tie
+  ORDER BY i`;
+
+export function upsertTies(conn: Connection, inputs: readonly TieInput[]): Promise<Tie[]> {
+  if (inputs.length === 0) return Promise.resolve([]);
+  const rows = inputs.map((t, i) => ({
+    i, id: randomUUID(), fromKey: t.fromKey, toKey: t.toKey, type: t.type, weight: t.weight ?? 1, since: t.since ?? null,
+  }));
+  return conn.write(async (tx) => {
+    await resolveRefs(tx, [['actorKey', inputs.flatMap((t, i) => [
+      { value: t.fromKey, path: ['input', i, 'fromKey'] },
+      { value: t.toKey, path: ['input', i, 'toKey'] },
+    ])]]);
+    const ties = column(await tx.run(UPSERT, { rows }), 'tie', toTie);
+    return { result: ties, changed: true };
+  });
+}
+
+export function removeTie(conn: Connection, fromKey: string, toKey: string, type: TieType): Promise<boolean> {
+  return conn.write(async (tx) => {
+    const [row] = await tx.run(`
+      MATCH (:Actor {key: $fromKey})-[t:TIE {type: $type}]->(:Actor {key: $toKey})
+      DELETE t
+      RETURN count(*) AS n`, { fromKey, toKey, type });
+    const removed = (row.get('n') as number) > 0;
+    return { result: removed, changed: removed };
+  });
+}
+
+const PATTERN: Record<TieQuery['direction'], string> = {
+  OUT: '(p)-[t:TIE]->()',
+  IN: '(p)<-[t:TIE]-()',
+  BOTH: '(p)-[t:TIE]-()',
+};
+
+/** One query for every parent: a per-parent subquery sorts and limits that parent's ties. */
+export async function tiesOfActors(conn: Connection, actorIds: readonly string[], query: TieQuery): Promise<Page<Tie>[]> {
+  const p = pageParams(query, 1);
+  if (actorIds.length === 0) return [];
+  const types = query.types?.length ? distinct(query.types) : null;
+  const conditions: string[] = [];
+  if (types) conditions.push('t.type IN $types');
+  if (p.hasCursor) conditions.push('t.id > $after0');
+  const rows = await conn.query(`
+    UNWIND $ids AS pid
+    MATCH (p:Actor {id: pid})
+    CALL (p) {
+      MATCH ${PATTERN[query.direction]}
+      ${where(conditions)}
+      WITH DISTINCT t
+      ORDER BY t.id
+      LIMIT $limit
+      RETURN collect(${tieMap('t')}) AS ties
+    }
+    RETURN pid, ties`, { ids: distinct(actorIds), types, ...p.params });
+  const pages = new Map(rows.map((r) => [r.get('pid') as string,
+    toPage((r.get('ties') as Record<string, unknown>[]).map(toTie), p.first, (t) => [t.id])]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, (t: Tie) => [t.id]));
+}

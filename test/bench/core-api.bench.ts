@@ -1,0 +1,126 @@
+/**
+ * Core API benchmarks (issue: core service):
+ * (a) the typical frontend query — an actor, its ties, the other actors' latest signals — under
+ *     autocannon against a served 100,000-actor graph, versus `{ __typename }` on the same server;
+ * (b) recordSignals through the API in batches of 1,000, versus the store port's own batch write
+ *     with the same signals. Figures are printed, never asserted.
+ */
+import autocannon from 'autocannon';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { print } from 'graphql';
+import { ActorProfileDocument, RecordSignalsCountDocument } from '../../schema/generated/graphql.js';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import type { Store } from '../../src/store/port.js';
+import type { ActorInput, SignalInput } from '../../src/domain/inputs.js';
+import { largeEmbeddedDb } from './bench-db.js';
+import { startServerProcess } from './server-process.js';
+import { printTable } from './table.js';
+
+export interface CoreBenchOptions {
+  actors: number;
+  ties: number;
+  signals: number;
+  seconds: number;
+  connections: number;
+}
+
+export const CORE_DEFAULTS: CoreBenchOptions = { actors: 100_000, ties: 1_000_000, signals: 200_000, seconds: 10, connections: 20 };
+
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+async function load(url: string, bodies: string[], seconds: number, connections: number): Promise<Load> {
+  let i = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    connections,
+    duration: seconds,
+    requests: [{ setupRequest: (req) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
+}
+
+export async function readBenchmark(o: CoreBenchOptions): Promise<void> {
+  const db = largeEmbeddedDb(o.actors, o.ties, o.signals);
+  const server = await startServerProcess({ OSMOSIS_DB: db });
+  try {
+    const keys = await sampleKeys(server.url, 500);
+    const profile = print(ActorProfileDocument);
+    const typical = keys.map((key) => JSON.stringify({ query: profile, variables: { key } }));
+    const trivial = [JSON.stringify({ query: '{ __typename }' })];
+    await load(server.url, trivial, 2, o.connections); // warm-up
+    const t = await load(server.url, trivial, o.seconds, o.connections);
+    const q = await load(server.url, typical, o.seconds, o.connections);
+    printTable(`(a) read: ${o.actors.toLocaleString()} actors, ${o.ties.toLocaleString()} ties, ${o.connections} connections, ${o.seconds} s each`, [
+      { query: '{ __typename }', 'req/s': t.rps, 'p50 ms': t.p50, 'p99 ms': t.p99, errors: t.errors + t.non2xx },
+      { query: 'actor → ties(10) → other → signals(3)', 'req/s': q.rps, 'p50 ms': q.p50, 'p99 ms': q.p99, errors: q.errors + q.non2xx },
+    ]);
+    console.log(`ratio typical/trivial req/s: ${(q.rps / t.rps).toFixed(3)} (target ≥ 0.30)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function sampleKeys(url: string, n: number): Promise<string[]> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ actors(first: ${n}, filter: { kinds: [CUSTOMER, EMPLOYEE, PARTNER] }) { nodes { key } } }` }),
+  });
+  const body = (await res.json()) as { data: { actors: { nodes: { key: string }[] } } };
+  return body.data.actors.nodes.map((a) => a.key);
+}
+
+const EMITTERS = 1000;
+const actors = (): ActorInput[] => Array.from({ length: EMITTERS }, (_, i) => ({
+  key: `bench:c-${i}`, kind: 'CUSTOMER', name: `Bench customer ${i}`, attributes: {},
+}));
+const signalBatch = (b: number, size: number): SignalInput[] => Array.from({ length: size }, (_, i) => ({
+  channel: 'bench', externalId: `${b}-${i}`, kind: 'QUESTION', text: `Benchmark signal ${b}/${i} about deliveries and invoices`,
+  sentiment: null, occurredAt: new Date(Date.UTC(2026, 0, 1) + b * 1000 + i).toISOString(),
+  emitterKey: `bench:c-${(b * size + i) % EMITTERS}`, about: [],
+}));
+
+export async function ingestBenchmark(batches: number, batchSize = 1000): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'osm-bench-'));
+  // Port: the store's own batch write, in this process.
+  const direct: Store = await openEmbeddedStore({ file: join(dir, 'port.db') });
+  await direct.migrate();
+  await direct.upsertActors(actors());
+  let started = performance.now();
+  for (let b = 0; b < batches; b++) await direct.recordSignals(signalBatch(b, batchSize));
+  const portRate = (batches * batchSize) / ((performance.now() - started) / 1000);
+  await direct.close();
+
+  // API: the same signals through HTTP + GraphQL + validation, on a served store.
+  const server = await startServerProcess({ OSMOSIS_DB: join(dir, 'api.db') });
+  try {
+    const query = print(RecordSignalsCountDocument);
+    const post = (body: unknown) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post({ query: 'mutation($i:[ActorInput!]!){ upsertActors(input:$i){ created } }', variables: { i: actors() } });
+    const bodies = Array.from({ length: batches }, (_, b) => JSON.stringify({ query, variables: { input: signalBatch(b, batchSize) } }));
+    started = performance.now();
+    for (const body of bodies) {
+      const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const json = (await res.json()) as { errors?: unknown };
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+    }
+    const apiRate = (batches * batchSize) / ((performance.now() - started) / 1000);
+    printTable(`(b) ingestion: ${batches} batches of ${batchSize} signals`, [
+      { path: 'store port recordSignals', 'signals/s': Math.round(portRate) },
+      { path: 'GraphQL recordSignals over HTTP', 'signals/s': Math.round(apiRate) },
+    ]);
+    console.log(`ratio API/port: ${(apiRate / portRate).toFixed(3)} (targets: API ≥ 50,000 signals/s and ratio ≥ 0.5)`);
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,0 +1,60 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const cli = ['--import', 'tsx', 'src/cli/main.ts'];
+
+describe('osmosis serve', () => {
+  it('stops at start-up with a message naming a bad setting', () => {
+    const r = spawnSync(process.execPath, [...cli, 'serve'], { env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('PORT="eighty"');
+  });
+
+  it('rejects unknown commands with the usage', () => {
+    const r = spawnSync(process.execPath, [...cli, 'frobnicate'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown command "frobnicate"');
+    expect(r.stderr).toContain('serve');
+  });
+
+  it('serves /graphql, /health and /ready, and logs JSON lines with a request id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-serve-'));
+    const child = spawn(process.execPath, [...cli, 'serve'], {
+      env: { ...process.env, PORT: '0', OSMOSIS_DB: join(dir, 'o.db') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      let out = '';
+      child.stdout.on('data', (d) => { out += String(d); });
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (d) => {
+          err += String(d);
+          const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
+          if (m) resolve(m[1]);
+        });
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+      });
+      const base = url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect((await fetch(`${base}/ready`)).status).toBe(200);
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': 'rid-7' },
+        body: JSON.stringify({ query: '{ actors { totalCount } }' }),
+      });
+      expect(await res.json()).toEqual({ data: { actors: { totalCount: 0 } } });
+      const graphiql = await fetch(url, { headers: { accept: 'text/html' } });
+      expect(await graphiql.text()).toContain('GraphiQL');
+      await new Promise((r) => setTimeout(r, 100));
+      const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines.some((l) => l.requestId === 'rid-7' && l.msg === 'graphql')).toBe(true);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config.js';
+
+describe('configuration', () => {
+  it('has sensible defaults', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ PORT: 4000, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: './data/osmosis.db', OSMOSIS_GRAPHIQL: true });
+  });
+
+  it('reads the environment and a JSON file, the environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-config-'));
+    const file = join(dir, 'osmosis.json');
+    writeFileSync(file, JSON.stringify({ PORT: 5000, OSMOSIS_DB: '/tmp/x.db' }));
+    const c = loadConfig({ OSMOSIS_CONFIG: file, PORT: '6000' });
+    expect(c.PORT).toBe(6000);
+    expect(c.OSMOSIS_DB).toBe('/tmp/x.db');
+  });
+
+  it('names the bad setting', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/);
+    expect(() => loadConfig({ OSMOSIS_STORE: 'postgres' })).toThrow(/OSMOSIS_STORE/);
+    expect(() => loadConfig({ NEO4J_URI: 'http://x' })).toThrow(/NEO4J_URI.*bolt/);
+    const dir = mkdtempSync(join(tmpdir(), 'osm-config-'));
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ PROT: 1 }));
+    expect(() => loadConfig({ OSMOSIS_CONFIG: file })).toThrow(/unknown setting PROT/);
+    expect(() => loadConfig({ OSMOSIS_CONFIG: join(dir, 'missing.json') })).toThrow(/cannot read/);
+  });
+});

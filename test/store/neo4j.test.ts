@@ -1,0 +1,199 @@
+/**
+ * The Neo4j store on a real Neo4j 5.26 (test/support/neo4j.ts): the shared contract, plus what only
+ * this adapter has — connection handling, migrations, schema, concurrency of the write protocol.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { NEO4J_MIGRATIONS, Neo4jConnectError, openNeo4jStore, openNeo4jStoreInBackground, type Neo4jStore } from '../../src/store/neo4j/index.js';
+import type { StoreLogger } from '../../src/store/neo4j/index.js';
+import { describeStoreContract } from './contract.js';
+import { actor, signal } from './contract/fixtures.js';
+import { neo4jFactory } from '../support/stores.js';
+import { neo4jServer, neo4jSkipReason } from '../support/neo4j.js';
+
+const skipped = neo4jSkipReason();
+
+/** Captures log lines (pino's call shape). */
+function captureLog(): StoreLogger & { lines: { level: string; message: string; fields: object }[] } {
+  const lines: { level: string; message: string; fields: object }[] = [];
+  const at = (level: string) => (fields: object, message: string) => { lines.push({ level, message, fields }); };
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}
+
+if (skipped) {
+  describe.skip(`Neo4j store — SKIPPED: ${skipped}`, () => {
+    it('runs the store contract and the Neo4j specifics on a real Neo4j', () => {});
+  });
+} else {
+  describeStoreContract('neo4j (real Neo4j 5.26)', () => neo4jFactory.open());
+
+  describe('Neo4j store specifics', () => {
+    let server: Awaited<ReturnType<typeof neo4jServer>>;
+    const opened: { close(): Promise<void> }[] = [];
+    const open = async (): Promise<Neo4jStore> => {
+      const store = (await neo4jFactory.open()) as Neo4jStore;
+      opened.push(store);
+      return store;
+    };
+    beforeAll(async () => { server = await neo4jServer(); });
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+
+    it('fails fast and clearly on wrong credentials, without retrying', async () => {
+      const log = captureLog();
+      const started = performance.now();
+      const error = await openNeo4jStore({ ...server, password: 'wrong-password', database: 'neo4j', log })
+        .then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Neo4jConnectError);
+      expect((error as Error).message).toMatch(/rejected the credentials of user 'neo4j'.*Neo\.ClientError\.Security\.Unauthorized/);
+      expect((error as Error).message).toContain('NEO4J_PASSWORD');
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]); // no retries
+      expect(log.lines.map((l) => l.level)).toEqual(['error']);
+    });
+
+    it('names an unknown database instead of retrying', async () => {
+      const error = await openNeo4jStore({ ...server, database: 'nosuchdb' }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Neo4jConnectError);
+      expect((error as Error).message).toMatch(/no database 'nosuchdb'.*NEO4J_DATABASE/);
+    });
+
+    it('retries an unreachable server with backoff, logging one line per attempt, and gives up when told', async () => {
+      const log = captureLog();
+      const error = await openNeo4jStore({
+        uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', log,
+        maxAttempts: 3, initialDelayMs: 50,
+      }).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Neo4jConnectError);
+      const warnings = log.lines.filter((l) => l.level === 'warn').map((l) => l.message);
+      expect(warnings).toEqual([
+        'Neo4j at bolt://127.0.0.1:1 unreachable (ECONNREFUSED); retrying in 50 ms (attempt 1)',
+        'Neo4j at bolt://127.0.0.1:1 unreachable (ECONNREFUSED); retrying in 100 ms (attempt 2)',
+      ]);
+      expect((error as Error).message).toMatch(/unreachable \(ECONNREFUSED\); gave up after 3 attempts/);
+    });
+
+    it('connects in the background: ping stays false while unreachable, calls wait, close stops the retries', async () => {
+      const log = captureLog();
+      const store = openNeo4jStoreInBackground({
+        uri: 'bolt://127.0.0.1:1', user: 'neo4j', password: 'x', database: 'neo4j', log, initialDelayMs: 50, waitMs: 300,
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await store.ping()).toBe(false);
+      expect(log.lines.some((l) => l.level === 'warn' && /unreachable \(ECONNREFUSED\); retrying in/.test(l.message))).toBe(true);
+      await expect(store.countActors({})).rejects.toThrow(/not ready: Neo4j at bolt:\/\/127\.0\.0\.1:1 unreachable \(ECONNREFUSED\)/);
+      await store.close();
+      const attempts = log.lines.length;
+      await new Promise((r) => setTimeout(r, 300));
+      expect(log.lines.length).toBe(attempts);
+      expect(await store.ping()).toBe(false);
+    });
+
+    it('becomes ready in the background once Neo4j answers, and migrates', async () => {
+      const store = openNeo4jStoreInBackground({ ...server, database: 'neo4j' });
+      opened.push(store);
+      await store.ready;
+      expect(await store.ping()).toBe(true);
+      expect(typeof (await store.countActors({}))).toBe('number');
+    });
+
+    it('stops retrying at once on wrong credentials in the background, with ready rejecting', async () => {
+      const log = captureLog();
+      const store = openNeo4jStoreInBackground({ ...server, password: 'nope', database: 'neo4j', log });
+      await expect(store.ready).rejects.toThrow(/rejected the credentials/);
+      expect(await store.ping()).toBe(false);
+      await expect(store.countActors({})).rejects.toThrow(/rejected the credentials/);
+      expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]);
+      await store.close();
+    });
+
+    it('records migrations once; migrating again (and from another connection) changes nothing', async () => {
+      const store = await open();
+      const applied = await store.appliedMigrations();
+      expect(applied.map((m) => m.version)).toEqual(NEO4J_MIGRATIONS.map((m) => m.version));
+      await store.upsertActors([actor('kept')]);
+      await store.migrate();
+      await Promise.all([store.migrate(), store.migrate()]);
+      const other = await openNeo4jStore({ ...server, database: 'neo4j' });
+      opened.push(other);
+      await other.migrate();
+      expect(await store.appliedMigrations()).toEqual(applied);
+      expect((await other.actorsByKeys(['kept']))[0]?.key).toBe('kept');
+      const schema = await store.connection.query('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+      expect(schema[0].get('names')).toEqual(expect.arrayContaining(['actor_key', 'signal_identity', 'value_external_id', 'outbox_event_seq']));
+    });
+
+    it('backs idempotency keys and time windows with constraints and indexes', async () => {
+      const store = await open();
+      /** The operators of a query's plan (EXPLAIN: planned, not run). */
+      const plan = async (cypher: string): Promise<string> => {
+        const session = store.connection.driver.session({ database: 'neo4j' });
+        try {
+          const result = await session.run(`EXPLAIN ${cypher}`, { k: 'k', c: 'c', e: 'e', t: '2024-01-01T00:00:00.000Z' });
+          const ops: string[] = [];
+          const walk = (p: { operatorType: string; children: unknown[] }) => {
+            ops.push(p.operatorType);
+            (p.children as typeof p[]).forEach(walk);
+          };
+          walk(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
+          return ops.join(' ');
+        } finally {
+          await session.close();
+        }
+      };
+      expect(await plan('MATCH (a:Actor {key: $k}) RETURN a')).toMatch(/NodeUniqueIndexSeek/);
+      expect(await plan('MATCH (s:Signal {channel: $c, externalId: $e}) RETURN s')).toMatch(/NodeUniqueIndexSeek/);
+      expect(await plan('MATCH ()-[x:VALUE {externalId: $e}]->() RETURN x')).toMatch(/RelationshipUniqueIndexSeek|DirectedRelationshipIndexSeek|UndirectedRelationshipIndexSeek/);
+      expect(await plan('MATCH (s:Signal) WHERE s.occurredAt >= $t RETURN s')).toMatch(/NodeIndexSeekByRange/);
+      expect(await plan('MATCH ()-[x:VALUE]->() WHERE x.occurredAt < $t RETURN x')).toMatch(/RelationshipIndexSeekByRange/);
+      expect(await plan('MATCH (a:Actor) WHERE a.nameFold CONTAINS $k RETURN a')).toMatch(/NodeIndexContainsScan/);
+    });
+
+    it('serialises concurrent writers: outbox sequence numbers stay gap-free and in commit order', async () => {
+      const store = await open();
+      await store.upsertActors(Array.from({ length: 5 }, (_, i) => actor(`w${i}`)));
+      const head = await store.outboxHead();
+      const clients = await Promise.all(Array.from({ length: 4 }, () => openNeo4jStore({ ...server, database: 'neo4j', migrate: false })));
+      opened.push(...clients);
+      await Promise.all(clients.flatMap((c, k) => Array.from({ length: 5 }, (_, j) =>
+        c.recordSignals(Array.from({ length: 20 }, (_, i) => signal(`c${k}-${j}-${i}`, { emitterKey: `w${i % 5}` }))))));
+      // The same signals again, concurrently: idempotent, no events.
+      await Promise.all(clients.map((c, k) => c.recordSignals([signal(`c${k}-0-0`), signal(`c${k}-1-1`)])));
+      const events = await store.readOutbox(head, 1_000);
+      expect(events).toHaveLength(4 * 5 * 20);
+      events.forEach((e, i) => expect(e.seq).toBe(head + i + 1));
+      expect(new Set(events.map((e) => e.entityId)).size).toBe(400);
+      expect(await store.outboxHead()).toBe(head + 400);
+      expect(await store.countSignals({})).toBe(400);
+    });
+
+    it('reset wipes data but keeps schema, migrations and a monotonic graph version', async () => {
+      const store = await open();
+      await store.upsertActors([actor('a')]);
+      const version = await store.graphVersion();
+      await store.reset();
+      expect(await store.stats()).toMatchObject({ actors: 0, signals: 0 });
+      expect(await store.graphVersion()).toBeGreaterThan(version);
+      expect(await store.outboxHead()).toBe(0);
+      expect((await store.appliedMigrations()).length).toBe(NEO4J_MIGRATIONS.length);
+    });
+
+    it('refuses a database migrated by a newer build', async () => {
+      const store = await open();
+      await store.connection.plainWrite((tx) => tx.run('CREATE (:Migration {version: 999, name: "future", appliedAt: "x"})'));
+      try {
+        await expect(store.migrate()).rejects.toThrow(/newer than this build/);
+      } finally {
+        await store.connection.plainWrite((tx) => tx.run('MATCH (m:Migration {version: 999}) DELETE m'));
+      }
+    });
+
+    it('closes twice and then answers ping false', async () => {
+      const store = await neo4jFactory.open();
+      await store.close();
+      await store.close();
+      expect(await store.ping()).toBe(false);
+    });
+  });
+
+}
