@@ -53,7 +53,8 @@ export function createOsmosis(
   });
   store = events.store;
   const realtime: RealtimeFeed = createEventFeed(events.hub, createProjector(store), {
-    bufferLimit: config.OSMOSIS_SUBSCRIPTION_BUFFER, log: log.child({ component: 'subscriptions' }),
+    bufferLimit: config.OSMOSIS_SUBSCRIPTION_BUFFER, slowConsumerMs: config.OSMOSIS_SLOW_CONSUMER_MS,
+    log: log.child({ component: 'subscriptions' }),
   });
   // Plugin hook: plugins extend the schema before it is built, then the schema is bound to this host.
   const plugins = createPluginHost({

@@ -15,17 +15,21 @@ const pluginList = z.union([z.string(), z.array(z.string())]).transform((v) => {
   return items.length === 1 && items[0] === 'none' ? [] : items;
 });
 /** Options by plugin name: a JSON object (a JSON string in the environment). */
-const pluginOptions = z.union([
-  z.string().transform((text, ctx) => {
+const pluginOptions = z.unknown().transform((given, ctx) => {
+  let value = given;
+  if (typeof given === 'string') {
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(given) as unknown;
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be a JSON object of options by plugin name' });
-      return z.NEVER;
+      value = undefined;
     }
-  }),
-  z.record(z.string(), z.unknown()),
-]).pipe(z.record(z.string(), z.unknown(), 'must be a JSON object of options by plugin name'));
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of options by plugin name' });
+    return z.NEVER;
+  }
+  return value as Record<string, unknown>;
+});
 
 export const configSchema = z.object({
   PORT: port.default(4000),
@@ -55,6 +59,7 @@ export const configSchema = z.object({
   OSMOSIS_WS_MAX_MESSAGE: z.coerce.number().int().min(1024).default(1024 * 1024),
   OSMOSIS_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
   OSMOSIS_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(10).default(1_000),
+  OSMOSIS_SLOW_CONSUMER_MS: z.coerce.number().int().min(100).default(30_000),
   // --- plugins (src/plugin-host) ---
   OSMOSIS_PLUGINS: pluginList.default(['influence']),
   OSMOSIS_PLUGINS_STRICT: bool.default(false),

@@ -3,8 +3,12 @@
  * of a topic map once per batch (however many subscribers), fanned out to subscriptions that filter in
  * memory. A subscription may start from a cursor: it first replays what it missed from the durable
  * stream (pulled page by page, as the client consumes), then follows live events, in seq order and
- * without duplicates. Each subscription has a bounded buffer: a consumer that falls further behind
- * gets one final `SlowConsumer` item and is ended, so memory never grows without bound.
+ * without duplicates.
+ *
+ * Memory is bounded: each subscription queues at most `bufferLimit` live events. When a burst does not
+ * fit, the subscription stops queueing and catches up from the durable stream at its consumer's pace
+ * (nothing lost, one page in memory). A consumer still behind `slowConsumerMs` after its buffer filled
+ * is slow: it gets one final `SlowConsumer` item and is ended (its transport closes the connection).
  *
  * Ordering rule: a subscription records `covered`, the seq up to which every event was delivered or
  * deliberately skipped. A live batch (from, to] is delivered only when it starts at or before `covered`
@@ -34,6 +38,8 @@ export class SlowConsumer {
     /** Seq of the last event handed to the consumer (0 when none): resume after it. */
     readonly lastSeq: number,
     readonly limit: number,
+    /** How long it stayed behind after its buffer filled. */
+    readonly behindMs: number,
   ) {}
 }
 
@@ -49,8 +55,10 @@ export interface SubscribeOptions<P> {
 }
 
 export interface FeedOptions {
-  /** Events a subscription may have pending before it is ended as a slow consumer (default 1,000). */
+  /** Live events a subscription may have queued; beyond, it catches up from the stream (default 1,000). */
   bufferLimit?: number;
+  /** How long a subscription may stay behind after its buffer filled before it is ended (default 30 s). */
+  slowConsumerMs?: number;
   /** Events read per replay page (default 500, at most bufferLimit). */
   replayPage?: number;
   log?: Logger;
@@ -84,6 +92,7 @@ const RETRY_MAX_MS = 5_000;
 export function createEventFeed<T extends TopicMap>(hub: EventHub, project: Projector<T>, options: FeedOptions = {}): EventFeed<T> {
   const bufferLimit = Math.max(1, options.bufferLimit ?? 1_000);
   const replayPage = Math.max(1, Math.min(options.replayPage ?? 500, bufferLimit));
+  const slowConsumerMs = options.slowConsumerMs ?? 30_000;
   const log = options.log;
   const subs = new Set<Sub<TopicOf<T>>>();
   let head = 0;
@@ -108,6 +117,8 @@ export function createEventFeed<T extends TopicMap>(hub: EventHub, project: Proj
     private wake: Waiter = null;
     private retryTimer: NodeJS.Timeout | null = null;
     private failures = 0;
+    /** When its buffer last filled, while it has not caught up since. */
+    private behindSince: number | null = null;
 
     constructor(readonly topic: K, private readonly opts: SubscribeOptions<T[K]>) {
       if (opts.after === undefined) {
@@ -182,7 +193,10 @@ export function createEventFeed<T extends TopicMap>(hub: EventHub, project: Proj
       }
       if (events.length) this.covered = Math.max(this.covered, events[events.length - 1].seq);
       // Synchronously with the check: every batch dispatched after this point reaches us live.
-      if (!events.length || this.covered >= head) this.mode = 'live';
+      if (!events.length || this.covered >= head) {
+        this.mode = 'live';
+        this.behindSince = null;
+      }
     }
 
     private pause(ms: number): Promise<void> {
@@ -207,21 +221,24 @@ export function createEventFeed<T extends TopicMap>(hub: EventHub, project: Proj
 
     /** A live batch (from, to] projected for `topics`. */
     offer(from: number, to: number, topics: ReadonlySet<string>, payloads: readonly T[K][]): void {
+      if (this.behindSince !== null && Date.now() - this.behindSince > slowConsumerMs) return this.overflow();
       if (this.mode !== 'live' || to <= this.covered) return;
-      if (from > this.covered || !topics.has(this.topic)) {
-        this.mode = 'replay'; // missed something: catch up from the durable stream
-        this.poke();
-        return;
+      if (from > this.covered || !topics.has(this.topic)) return this.catchUp();
+      const fresh = payloads.filter((p) => p.seq > this.covered && this.accepts(p));
+      if (this.queue.length + fresh.length > bufferLimit) {
+        // A burst larger than the buffer: read it from the stream at the consumer's pace instead.
+        this.behindSince ??= Date.now();
+        return this.catchUp();
       }
-      let added = false;
-      for (const p of payloads) {
-        if (p.seq <= this.covered || !this.accepts(p)) continue;
-        if (this.queue.length >= bufferLimit) return this.overflow();
-        this.queue.push(p);
-        added = true;
-      }
+      this.queue.push(...fresh);
       this.covered = to;
-      if (added) this.poke();
+      if (fresh.length) this.poke();
+    }
+
+    /** Missed or skipped live events: continue from `covered` through the durable stream. */
+    private catchUp(): void {
+      this.mode = 'replay';
+      this.poke();
     }
 
     private accepts(p: T[K]): boolean {
@@ -235,7 +252,7 @@ export function createEventFeed<T extends TopicMap>(hub: EventHub, project: Proj
     }
 
     private overflow(): void {
-      const slow = new SlowConsumer(this.lastSeq, bufferLimit);
+      const slow = new SlowConsumer(this.lastSeq, bufferLimit, Date.now() - (this.behindSince ?? Date.now()));
       this.queue = [slow];
       this.finish();
       this.poke();

@@ -144,7 +144,7 @@ export function createRedisEventHub(store: Store, link: RedisLink, relay: Relay,
       link.connect();
       head = await outboxHeadWhenReadable(store, () => stopped, log);
       if (head === null) return;
-      relay.start();
+      relay.start(head);
       loop = follow();
     },
     async stop() {

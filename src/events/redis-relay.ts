@@ -29,7 +29,8 @@ export interface Relay {
   poke(): void;
   /** Seq of the last event known to be in the stream. */
   head(): number;
-  start(): void;
+  /** `from`: where to start when the stream is empty (the local hub's start position). */
+  start(from: number): void;
   stop(): Promise<void>;
 }
 
@@ -74,6 +75,8 @@ export function createRedisRelay(store: Store, link: RedisLink, options: RelayOp
   let stopped = true;
   let timer: NodeJS.Timeout | null = null;
   let storeFailing = false;
+  /** Where an empty stream starts: this instance's hub needs everything after it. */
+  let startAt = 0;
 
   async function append(events: readonly OutboxEvent[]): Promise<number> {
     const args: (string | number)[] = [maxLen];
@@ -89,8 +92,9 @@ export function createRedisRelay(store: Store, link: RedisLink, options: RelayOp
       log.error({ stream: link.stream, streamSeq: top, outboxSeq: storeHead },
         'the Redis event stream is ahead of this store: it belongs to another database (set OSMOSIS_REDIS_PREFIX per database)');
     }
-    // An empty stream starts at the current head: older events stay readable in the store.
-    return top > 0 ? top : storeHead;
+    // An empty stream starts where this instance's hub started (it waits for what follows);
+    // hubs that started earlier read the older events from the store.
+    return top > 0 ? top : Math.min(startAt, storeHead);
   }
 
   async function relayAll(): Promise<void> {
@@ -145,9 +149,10 @@ export function createRedisRelay(store: Store, link: RedisLink, options: RelayOp
   return {
     poke: run,
     head: () => relayed ?? 0,
-    start() {
+    start(from) {
       if (!stopped) return;
       stopped = false;
+      startAt = from;
       timer = setInterval(run, pollMs);
       timer.unref();
       run();

@@ -5,9 +5,9 @@ import { createLoaders, type Loaders } from './loaders.js';
 // --- realtime (issue 4): subscriptions' event feed and the client's connection --------------------
 import type { RealtimeFeed } from './types/subscription-topics.js';
 
-/** What the subscription layer may ask of the client's connection (WebSocket only). */
+/** What the subscription layer may ask of the client's connection. */
 export interface ConnectionControl {
-  readonly transport: 'ws';
+  readonly transport: 'ws' | 'http';
   /** Ends the connection because its consumer fell too far behind (closed with a clear code). */
   slowConsumer(reason: string): void;
 }

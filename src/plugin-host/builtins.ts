@@ -5,8 +5,21 @@
  * configuration's, dependencies first.
  */
 import influence from '../../plugins/influence/index.js';
+import { registerPlugins } from './registry.js';
+import { extendSchema } from './schema-extension.js';
 
 export const BUILTIN_PLUGINS: Readonly<Record<string, unknown>> = Object.freeze({
   // Centralities over ties and value exchanges: the analysts' "who matters" questions.
   influence,
 });
+
+/**
+ * Runs the schema hooks of built-in plugins (default: all of them) without starting a host, so
+ * that `buildSchema()` gives the schema of the default configuration — what the printed SDL
+ * (schema/schema.graphql) should show.
+ */
+export function extendSchemaWithBuiltins(names: readonly string[] = Object.keys(BUILTIN_PLUGINS)): void {
+  const { accepted, failed } = registerPlugins(names.map((source) => ({ source, builtin: true, exported: BUILTIN_PLUGINS[source] })));
+  if (failed.length) throw failed[0].error;
+  for (const plugin of accepted) extendSchema(plugin.definition);
+}

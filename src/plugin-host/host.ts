@@ -95,6 +95,8 @@ interface Active {
 
 interface CachedGraph {
   shared: SharedGraph;
+  /** Shared memory it holds. */
+  bytes: number;
   index: GraphIndex;
   projection: Projection;
 }
@@ -152,12 +154,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
   const failures: PluginRegistrationError[] = [];
   let projectionBuilds = 0;
   let graphIds = 0;
-  const sharedSizes = new WeakMap<Promise<CachedGraph>, number>();
   let liveSharedBytes = 0;
 
   const projections = new VersionedCache<CachedGraph>(limits.projectionEntries, (evicted) => {
-    const bytes = sharedSizes.get(evicted);
-    if (bytes) liveSharedBytes -= bytes;
+    evicted.then((g) => { liveSharedBytes -= g.bytes; }, () => undefined);
   });
   const results = new VersionedCache<StoredResult>(limits.resultEntries);
 
@@ -169,18 +169,12 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       const started = performance.now();
       const p = await store.projection(resolved);
       const shared = shareProjection(p, `g${++graphIds}@${version}`);
+      const bytes = sharedBytes(shared);
       projectionBuilds++;
-      log.debug({ version, nodes: p.nodeCount, edges: p.edgeCount, ms: Math.round(performance.now() - started) }, 'projection built');
-      return { shared, index: graphIndex(p), projection: projectionView(shared, { keys: p.keys, kinds: p.kinds }) };
+      liveSharedBytes += bytes;
+      log.debug({ version, nodes: p.nodeCount, edges: p.edgeCount, bytes, ms: Math.round(performance.now() - started) }, 'projection built');
+      return { shared, bytes, index: graphIndex(p), projection: projectionView(shared, { keys: p.keys, kinds: p.kinds }) };
     });
-    if (!sharedSizes.has(value)) {
-      sharedSizes.set(value, 0);
-      value.then((g) => {
-        const bytes = sharedBytes(g.shared);
-        sharedSizes.set(value, bytes);
-        liveSharedBytes += bytes;
-      }, () => undefined);
-    }
     return value;
   };
 
@@ -213,8 +207,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     return { declaration, module, params: parsed.data, spec };
   };
 
-  async function run<R>(plugin: string, analytic: string, params?: unknown): Promise<AnalyticResult<R>> {
-    const prepared = prepare(plugin, analytic, params);
+  async function compute<R>(plugin: string, analytic: string, prepared: ReturnType<typeof prepare>): Promise<AnalyticResult<R>> {
     const version = await store.graphVersion();
     const { value, cached } = results.get(version, stableKey([plugin, analytic, prepared.params]), async () => {
       const graph = await graphAt(version, prepared.spec);
@@ -225,12 +218,20 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     return { ...stored, value: stored.value as R, cached };
   }
 
+  const run = <R>(plugin: string, analytic: string, params?: unknown): Promise<AnalyticResult<R>> => {
+    try {
+      return compute<R>(plugin, analytic, prepare(plugin, analytic, params));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+
   async function runJson(plugin: string, analytic: string, params: unknown): Promise<JsonRun> {
-    const { declaration, params: parsed } = prepare(plugin, analytic, params);
-    const result = await run(plugin, analytic, params);
+    const prepared = prepare(plugin, analytic, params);
+    const result = await compute(plugin, analytic, prepared);
     let json: unknown;
     try {
-      json = declaration.toJSON ? declaration.toJSON(result.value, result.graph, parsed) : toJsonValue(result.value);
+      json = prepared.declaration.toJSON ? prepared.declaration.toJSON(result.value, result.graph, prepared.params) : toJsonValue(result.value);
     } catch (error) {
       throw pluginError('PLUGIN_FAILED', `${plugin}/${analytic}: toJSON threw: ${(error as Error).message}`, { plugin, analytic });
     }

@@ -1,7 +1,7 @@
 /** The plugin host: loading, registration checks, lifecycle, the isolated analytics runner. */
 export { createPluginHost, DEFAULT_LIMITS, type HostLimits, type HostStats, type PluginHost, type PluginHostOptions } from './host.js';
 export { builtinCandidates, loadPlugins, type LoadOptions } from './load.js';
-export { BUILTIN_PLUGINS } from './builtins.js';
+export { BUILTIN_PLUGINS, extendSchemaWithBuiltins } from './builtins.js';
 export { registerPlugins, type PluginCandidate } from './registry.js';
 export {
   PluginRegistrationError, PluginStartupError, REGISTRATION_CODES, type RegistrationCode, type RunCode,

@@ -34,19 +34,46 @@ function sharedCopy<T extends Uint32Array | Float64Array | Uint8Array>(source: T
   return copy;
 }
 
-/** Copies a projection into shared memory. */
-export function shareProjection(p: Projection, id: string): SharedGraph {
+/**
+ * The keys as UTF-8 bytes and offsets. One native encode of the keys joined by a newline (keys
+ * hold no whitespace) then one scan for the separators; per-key encoding only as a fallback.
+ */
+function encodeKeys(keys: readonly string[]): { bytes: Uint8Array; offsets: Uint32Array } {
+  const n = keys.length;
+  const offsets = new Uint32Array(new SharedArrayBuffer(4 * (n + 1)));
+  if (n === 0) return { bytes: new Uint8Array(new SharedArrayBuffer(0)), offsets };
+  const joined = new TextEncoder().encode(keys.join('\n'));
+  let separators = 0;
+  for (let b = 0; b < joined.length; b++) if (joined[b] === 10) separators++;
+  if (separators === n - 1) {
+    const bytes = new Uint8Array(new SharedArrayBuffer(joined.length - separators));
+    let key = 0;
+    let w = 0;
+    for (let b = 0; b < joined.length; b++) {
+      const c = joined[b];
+      if (c === 10) offsets[++key] = w;
+      else bytes[w++] = c;
+    }
+    offsets[n] = w;
+    return { bytes, offsets };
+  }
+  // A key with a newline in it: encode one by one.
   const encoder = new TextEncoder();
-  const keyOffsets = new Uint32Array(new SharedArrayBuffer(4 * (p.nodeCount + 1)));
-  const encoded = p.keys.map((k) => encoder.encode(k));
+  const encoded = keys.map((k) => encoder.encode(k));
   let total = 0;
-  for (let i = 0; i < encoded.length; i++) {
-    keyOffsets[i] = total;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = total;
     total += encoded[i].length;
   }
-  keyOffsets[p.nodeCount] = total;
-  const keyBytes = new Uint8Array(new SharedArrayBuffer(total));
-  for (let i = 0; i < encoded.length; i++) keyBytes.set(encoded[i], keyOffsets[i]);
+  offsets[n] = total;
+  const bytes = new Uint8Array(new SharedArrayBuffer(total));
+  for (let i = 0; i < n; i++) bytes.set(encoded[i], offsets[i]);
+  return { bytes, offsets };
+}
+
+/** Copies a projection into shared memory. */
+export function shareProjection(p: Projection, id: string): SharedGraph {
+  const { bytes: keyBytes, offsets: keyOffsets } = encodeKeys(p.keys);
 
   const kindNames: ActorKind[] = [];
   const kindCodes = new Uint8Array(new SharedArrayBuffer(p.nodeCount));

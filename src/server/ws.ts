@@ -7,16 +7,19 @@
  *
  * Limits: connection_init must arrive within `initTimeoutMs` (else 4408), at most `maxSubscriptions`
  * operations per connection (TOO_MANY_SUBSCRIPTIONS), messages up to `maxMessageBytes` (else 1009),
- * a ping every `keepAliveMs` (a client that does not answer is terminated), and a subscriber whose
- * buffer overflows is closed with 4413 (then terminated if it does not read its close frame).
+ * a ping every `keepAliveMs` (a client that has not answered the previous one is terminated), and a
+ * consumer that stays behind its subscription buffer is closed with 4413 (connection.ts).
+ *
+ * The binding of the graphql-ws protocol (`makeServer`) to `ws` is ours rather than graphql-ws'
+ * `useServer`, so that keepalive, errors and logs follow this server's rules (pino, never the console).
  */
-import type { Server } from 'node:http';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { GraphQLError, type ExecutionArgs } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { useServer, type Extra } from 'graphql-ws/use/ws';
+import { CloseCode, handleProtocols, makeServer } from 'graphql-ws';
 import type { Logger } from 'pino';
 import type { ConnectionControl } from '../graphql/context.js';
+import { webSocketControl } from './connection.js';
 import { OsmosisError } from '../graphql/errors.js';
 import type { OsmosisServerContext, OsmosisYoga } from './yoga.js';
 
@@ -35,28 +38,16 @@ export interface GraphQLWebSocketServer {
   close(): Promise<void>;
 }
 
-/** Close codes of this server beyond those of the protocol. */
+/** Close code for a client refused at connection time (bad or missing API token). */
 export const CLOSE_UNAUTHORIZED = 4401;
-export const CLOSE_SLOW_CONSUMER = 4413;
-/** How long a slow consumer has to read its close frame before the socket is cut. */
-const SLOW_CONSUMER_GRACE_MS = 2_000;
+export { CLOSE_SLOW_CONSUMER } from './connection.js';
 
 type Enveloped = ReturnType<OsmosisYoga['getEnveloped']>;
 
-/** Lets the subscription layer end a connection whose consumer fell behind. */
-function connectionControl(socket: WebSocket, log: Logger): ConnectionControl {
-  let closing = false;
-  return {
-    transport: 'ws',
-    slowConsumer(reason) {
-      if (closing) return;
-      closing = true;
-      log.warn({ reason }, 'closing a slow WebSocket consumer');
-      socket.close(CLOSE_SLOW_CONSUMER, reason.slice(0, 120));
-      const cut = setTimeout(() => socket.terminate(), SLOW_CONSUMER_GRACE_MS);
-      socket.once('close', () => clearTimeout(cut));
-    },
-  };
+/** What graphql-ws hands our callbacks about the connection (its `ctx.extra`). */
+interface Extra {
+  readonly socket: WebSocket;
+  readonly request: IncomingMessage;
 }
 
 const asErrors = (error: unknown): readonly GraphQLError[] | null =>
@@ -64,17 +55,17 @@ const asErrors = (error: unknown): readonly GraphQLError[] | null =>
 
 export function attachGraphQLWebSocket(server: Server, yoga: OsmosisYoga, options: WebSocketOptions): GraphQLWebSocketServer {
   const log = options.log;
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxMessageBytes });
+  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxMessageBytes, handleProtocols });
   const envelopes = new WeakMap<object, Enveloped>();
   const controls = new WeakMap<WebSocket, ConnectionControl>();
 
   const serverContext = (extra: Extra, connectionParams: Readonly<Record<string, unknown>> | undefined, params?: unknown): OsmosisServerContext => {
     let connection = controls.get(extra.socket);
-    if (!connection) controls.set(extra.socket, (connection = connectionControl(extra.socket, log)));
+    if (!connection) controls.set(extra.socket, (connection = webSocketControl(extra.socket, log)));
     return { req: extra.request as IncomingMessage, connectionParams: connectionParams ?? {}, connection, ...(params ? { params } : {}) };
   };
 
-  const disposable = useServer<Record<string, unknown>>({
+  const protocol = makeServer<Record<string, unknown>, Extra>({
     connectionInitWaitTimeout: options.initTimeoutMs,
     onConnect(ctx) {
       try {
@@ -118,10 +109,47 @@ export function attachGraphQLWebSocket(server: Server, yoga: OsmosisYoga, option
     },
     execute: (args) => envelopes.get(args)!.execute(args),
     subscribe: (args) => envelopes.get(args)!.subscribe(args),
-  }, wss, options.keepAliveMs);
+  });
+
+  // The binding of graphql-ws to `ws`: keepalive, message size, errors logged here (never to the console).
+  wss.on('connection', (socket, request) => {
+    socket.on('error', (error) => log.warn({ err: error }, 'WebSocket connection error')); // ws closes it (e.g. 1009)
+    let awaitingPong = false;
+    const keepAlive = options.keepAliveMs > 0 ? setInterval(() => {
+      if (awaitingPong) return socket.terminate(); // no pong since the last ping: the client is gone
+      awaitingPong = true;
+      socket.ping();
+    }, options.keepAliveMs) : null;
+    socket.on('pong', () => (awaitingPong = false));
+    const closed = protocol.opened({
+      protocol: socket.protocol,
+      send: (data) => new Promise<void>((resolve, reject) => {
+        if (socket.readyState !== socket.OPEN) return resolve();
+        socket.send(data, (error) => (error ? reject(error) : resolve()));
+      }),
+      close: (code, reason) => socket.close(code, reason),
+      onMessage: (handle) => socket.on('message', (data) => {
+        handle(String(data)).catch((error: unknown) => {
+          log.error({ err: error }, 'WebSocket message handling failed');
+          socket.close(CloseCode.InternalServerError, 'Internal server error');
+        });
+      }),
+    }, { socket, request });
+    socket.once('close', (code, reason) => {
+      if (keepAlive) clearInterval(keepAlive);
+      closed(code, String(reason)).catch((error: unknown) => log.error({ err: error }, 'WebSocket close handling failed'));
+    });
+  });
 
   return {
     connections: () => wss.clients.size,
-    close: () => disposable.dispose() as Promise<void>,
+    /** Closes every connection (1001; cut after a second if the client does not answer), then the server. */
+    async close() {
+      const closed = new Promise<void>((resolve) => wss.close(() => resolve()));
+      for (const socket of wss.clients) socket.close(1001, 'Server shutting down');
+      const cut = setTimeout(() => wss.clients.forEach((socket) => socket.terminate()), 1_000);
+      await closed;
+      clearTimeout(cut);
+    },
   };
 }

@@ -4,7 +4,7 @@
  * HTTP, SSE and WebSocket (ws.ts, through `getEnveloped`) share this one envelop pipeline.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { GraphQLSchema } from 'graphql';
@@ -13,6 +13,8 @@ import type { Store } from '../store/port.js';
 import { createContext, type ConnectionControl, type Context } from '../graphql/context.js';
 import type { RealtimeFeed } from '../graphql/types/subscription-topics.js';
 import { useApiTokens } from './auth.js';
+import { httpControl } from './connection.js';
+import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 
@@ -35,6 +37,7 @@ export interface YogaOptions {
  */
 export interface OsmosisServerContext {
   req?: IncomingMessage;
+  res?: ServerResponse;
   connectionParams?: Readonly<Record<string, unknown>>;
   connection?: ConnectionControl;
 }
@@ -57,9 +60,13 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     logging: false,
     healthCheckEndpoint: '/health',
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
-    context: ({ request, req, connection }) => {
+    context: ({ request, req, res, connection }) => {
       const requestId = requestIdOf(request as Request | undefined, req);
-      return createContext(opts.store, requestId, opts.log.child({ requestId }), { realtime: opts.realtime, connection });
+      const log = opts.log.child({ requestId });
+      return createContext(opts.store, requestId, log, {
+        realtime: opts.realtime,
+        connection: connection ?? (res ? httpControl(res, log) : undefined),
+      });
     },
     plugins: [
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
@@ -75,6 +82,8 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       }),
       useInputErrorCodes(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),
+      // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
+      useSharedSubscriptionResults(),
       useRequestLog(),
     ],
   });

@@ -3,8 +3,8 @@
  * /ready follows the store, wrong credentials stop it with a clear message.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
-import { neo4jServer, neo4jSkipReason } from '../support/neo4j.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { neo4jServer, neo4jSkipReason, type Neo4jTestServer } from '../support/neo4j.js';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 const skipped = neo4jSkipReason();
@@ -47,6 +47,10 @@ if (skipped) {
   describe.skip(`osmosis serve on Neo4j — SKIPPED: ${skipped}`, () => { it('serves from Neo4j', () => {}); });
 } else {
   describe('osmosis serve and migrate on Neo4j', () => {
+    let server: Neo4jTestServer;
+    // The worker's server starts on first use, which can take a while: in a hook, not in a test's time.
+    beforeAll(async () => { server = await neo4jServer(); });
+
     it('listens at once while Neo4j is unreachable: /health up, /ready 503, one log line per retry', async () => {
       const port = 20_000 + Math.floor(Math.random() * 20_000);
       const r = run(['serve'], { PORT: String(port), OSMOSIS_STORE: 'neo4j', NEO4J_URI: 'bolt://127.0.0.1:1' });
@@ -62,7 +66,6 @@ if (skipped) {
     });
 
     it('serves once connected: /ready 200 and queries answer from Neo4j', async () => {
-      const server = await neo4jServer();
       const port = 20_000 + Math.floor(Math.random() * 20_000);
       const r = run(['serve'], {
         PORT: String(port), OSMOSIS_STORE: 'neo4j', NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password,
@@ -79,10 +82,9 @@ if (skipped) {
       } finally {
         await stop(r);
       }
-    });
+    }, 120_000);
 
     it('stops with a clear message on wrong credentials, without a retry storm', async () => {
-      const server = await neo4jServer();
       const r = run(['serve'], {
         PORT: '0', OSMOSIS_STORE: 'neo4j', NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: 'wrong',
       });
@@ -94,7 +96,6 @@ if (skipped) {
     });
 
     it('osmosis migrate migrates Neo4j, twice without harm', async () => {
-      const server = await neo4jServer();
       const env = { OSMOSIS_STORE: 'neo4j', NEO4J_URI: server.uri, NEO4J_USER: server.user, NEO4J_PASSWORD: server.password };
       for (let i = 0; i < 2; i++) {
         const r = run(['migrate'], env);

@@ -7,7 +7,7 @@
  * weights in insertion order, so weighted results are comparable to the last bit of each sum.
  */
 import { DirectedGraph } from 'graphology';
-import type { Projection } from '../../../src/domain/projection.js';
+import type { Projection } from '../../../src/plugin-api/index.js';
 import { EdgeListBuilder } from '../../../src/store/projection.js';
 
 /** mulberry32: a small, fast, seeded PRNG giving floats in [0, 1). */

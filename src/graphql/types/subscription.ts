@@ -104,7 +104,7 @@ function follow<K extends RealtimeTopic>(
   return ctx.realtime.subscribe(topic, {
     after: cursor,
     accept,
-    onOverflow: (slow) => ctx.connection?.slowConsumer(`Slow consumer: more than ${slow.limit} events pending`),
+    onOverflow: (slow) => ctx.connection?.slowConsumer(`Slow consumer: still behind ${slow.behindMs} ms after ${slow.limit} events queued`),
     onEnd: (delivered) => log.info({ topic, delivered }, 'subscription ended'),
   });
 }
@@ -114,7 +114,7 @@ function deliver<P extends { loaders: Context['loaders'] }>(item: P | SlowConsum
   if (item instanceof SlowConsumer) {
     const cursor = item.lastSeq ? toCursor(item.lastSeq) : null;
     throw new OsmosisError(
-      `Slow consumer: more than ${item.limit} events were pending, the subscription ended; resume with after: ${JSON.stringify(cursor)}.`,
+      `Slow consumer: still behind ${item.behindMs} ms after ${item.limit} events queued, the subscription ended; resume with after: ${JSON.stringify(cursor)}.`,
       'SLOW_CONSUMER',
       { cursor },
     );

@@ -11,18 +11,15 @@ import { actorMap, byKey, column, toActor, where } from './rows.js';
 /** Lower-cased copies of key and name back the case-insensitive search (JS folding, as the embedded store). */
 export const fold = (s: string): string => s.toLowerCase();
 
+// Only id and createdAt are read back: they never change after creation, so no barrier is needed
+// for "state at commit"; every other field is the last input given for the key (built by the caller).
 const UPSERT = `
   UNWIND $rows AS row
   MERGE (a:Actor {key: row.key})
   ON CREATE SET a.id = row.id, a.createdAt = $now
   SET a.kind = row.kind, a.name = row.name, a.attributes = row.attributes, a.updatedAt = $now,
       a.keyFold = row.keyFold, a.nameFold = row.nameFold
-  WITH row, a, a.id = row.id AS created
-  WITH collect({i: row.i, a: a, created: created}) AS done
-  UNWIND done AS d
-  WITH d.i AS i, d.created AS created, d.a AS a
-  RETURN i, created, ${actorMap('a')} AS actor
-  ORDER BY i`;
+  RETURN row.i AS i, a.id AS id, a.createdAt AS createdAt`;
 
 export function upsertActors(conn: Connection, inputs: readonly ActorInput[]): Promise<UpsertActorsResult> {
   if (inputs.length === 0) return Promise.resolve({ actors: [], created: 0, updated: 0 });
@@ -30,10 +27,22 @@ export function upsertActors(conn: Connection, inputs: readonly ActorInput[]): P
     i, id: randomUUID(), key: a.key, kind: a.kind, name: a.name, attributes: JSON.stringify(a.attributes ?? {}),
     keyFold: fold(a.key), nameFold: fold(a.name),
   }));
+  // A key given twice ends with its last input.
+  const last = new Map(rows.map((row) => [row.key, row]));
+  const now = new Date().toISOString();
   return conn.write(async (tx) => {
-    const result = await tx.run(UPSERT, { rows, now: new Date().toISOString() });
-    const actors = column(result, 'actor', toActor);
-    const created = result.filter((r) => r.get('created') === true).length;
+    const result = await tx.run(UPSERT, { rows, now });
+    const stored = new Map(result.map((r) => [r.get('i') as number, { id: r.get('id') as string, createdAt: r.get('createdAt') as string }]));
+    let created = 0;
+    const actors = rows.map((row): Actor => {
+      const { id, createdAt } = stored.get(row.i)!;
+      if (id === row.id) created++;
+      const final = last.get(row.key)!;
+      return {
+        id, key: row.key, kind: final.kind, name: final.name, attributes: JSON.parse(final.attributes) as Actor['attributes'],
+        createdAt, updatedAt: now,
+      };
+    });
     const events: EventDraft[] = distinct(actors.map((a) => a.id))
       .map((id) => ({ type: 'ACTOR_CHANGED', entityId: id, detail: null }));
     return { result: { actors, created, updated: inputs.length - created }, changed: true, events };

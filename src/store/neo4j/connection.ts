@@ -83,11 +83,12 @@ export class Connection {
     return this.closed;
   }
 
-  private session(mode: 'READ' | 'WRITE') {
+  private session(mode: 'READ' | 'WRITE', fetchSize?: number) {
     return this.driver.session({
       database: this.database,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       bookmarkManager: this.bookmarks,
+      ...(fetchSize ? { fetchSize } : {}),
     });
   }
 
@@ -106,9 +107,12 @@ export class Connection {
     }
   }
 
-  /** Streams the records of a read query to `onRecord`, inside a managed read transaction. */
-  async stream(queries: { query: string; params?: Params; onRecord: (r: Row) => void }[]): Promise<void> {
-    const session = this.session('READ');
+  /**
+   * Streams the records of read queries to `onRecord`, in one managed read transaction, pulling
+   * `fetchSize` records per batch (the driver's default of 1,000 costs a round trip per thousand).
+   */
+  async stream(queries: { query: string; params?: Params; onRecord: (r: Row) => void }[], fetchSize = 10_000): Promise<void> {
+    const session = this.session('READ', fetchSize);
     try {
       await session.executeRead(async (tx) => {
         for (const q of queries) {
@@ -127,9 +131,12 @@ export class Connection {
     try {
       return await session.executeWrite(async (raw) => {
         const tx = wrap(raw);
-        const locked = await tx.run(LOCK, { token: randomUUID() });
-        if (locked.length === 0) throw new NotMigratedError();
+        // Not awaited: the driver pipelines it with the work's first statement (one round trip less);
+        // the server still runs it first, so the work runs under the lock.
+        const lock = raw.run(LOCK, { token: randomUUID() }).then((r) => r.records.length > 0);
+        lock.catch(() => undefined); // reported below, unless the work failed first
         const outcome = await work(tx);
+        if (!(await lock)) throw new NotMigratedError();
         if (outcome.changed) {
           await tx.run(COMMIT_CHANGE, { events: outcome.events ?? [], at: new Date().toISOString() });
         }

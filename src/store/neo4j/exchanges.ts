@@ -20,6 +20,8 @@ import { byKey, column, exchangeMap, toExchange, where } from './rows.js';
 
 const sortKey = (x: ValueExchange): SortKey => [x.occurredAt, x.id];
 
+// Stored exchanges never change, and a new one is its row as written (built by the caller): only
+// the stored ones are read back, and no barrier is needed for "state at commit".
 const RECORD = `
   UNWIND $rows AS row
   OPTIONAL MATCH ()-[old:VALUE {externalId: row.externalId}]->()
@@ -30,23 +32,24 @@ const RECORD = `
       id: row.id, externalId: row.externalId, kind: row.kind, tangible: row.tangible, amount: row.amount,
       unit: row.unit, occurredAt: row.occurredAt
     }]->(b)
-    RETURN x, true AS created
-    UNION
+    RETURN null AS stored
+    UNION ALL
     WITH row, old WHERE old IS NOT NULL
-    RETURN old AS x, false AS created
+    RETURN ${exchangeMap('old')} AS stored
   }
-  WITH collect({i: row.i, x: x, created: created}) AS done
-  UNWIND done AS d
-  WITH d.i AS i, d.created AS created, d.x AS x
-  RETURN i, created, ${exchangeMap('x')} AS exchange
-  ORDER BY i`;
+  RETURN row.i AS i, stored`;
+
+interface ExchangeRow {
+  i: number; id: string; externalId: string | null; fromKey: string; toKey: string; kind: ValueExchange['kind'];
+  tangible: boolean; amount: number; unit: string; occurredAt: string;
+}
 
 export function recordExchanges(conn: Connection, inputs: readonly ExchangeInput[]): Promise<RecordResult<ValueExchange>> {
   if (inputs.length === 0) return Promise.resolve({ items: [], created: 0, existing: 0 });
   // One row per externalId (its first occurrence); exchanges without one are each a row.
   const rowOf = new Map<string, number>();
   const rowIndex: number[] = [];
-  const rows: Record<string, unknown>[] = [];
+  const rows: ExchangeRow[] = [];
   for (const x of inputs) {
     let r = x.externalId ? rowOf.get(x.externalId) : undefined;
     if (r === undefined) {
@@ -60,15 +63,23 @@ export function recordExchanges(conn: Connection, inputs: readonly ExchangeInput
     rowIndex.push(r);
   }
   return conn.write(async (tx) => {
-    await resolveRefs(tx, [['actorKey', inputs.flatMap((x, i) => [
+    const { actorIds } = await resolveRefs(tx, [['actorKey', inputs.flatMap((x, i) => [
       { value: x.fromKey, path: ['input', i, 'fromKey'] },
       { value: x.toKey, path: ['input', i, 'toKey'] },
     ])]]);
-    const result = await tx.run(RECORD, { rows });
-    const exchanges = column(result, 'exchange', toExchange);
-    const createdFlags = result.map((r) => r.get('created') === true);
-    const created = createdFlags.filter(Boolean).length;
-    const events: EventDraft[] = exchanges.filter((_, r) => createdFlags[r])
+    const stored = new Map((await tx.run(RECORD, { rows })).map((r) =>
+      [r.get('i') as number, r.get('stored') as Record<string, unknown> | null]));
+    let created = 0;
+    const exchanges = rows.map((row): ValueExchange => {
+      const found = stored.get(row.i);
+      if (found) return toExchange(found);
+      created++;
+      return {
+        id: row.id, externalId: row.externalId, fromId: actorIds.get(row.fromKey)!, toId: actorIds.get(row.toKey)!,
+        kind: row.kind, tangible: row.tangible, amount: row.amount, unit: row.unit, occurredAt: row.occurredAt,
+      };
+    });
+    const events: EventDraft[] = exchanges.filter((x, r) => x.id === rows[r].id)
       .map((x) => ({ type: 'EXCHANGE_RECORDED', entityId: x.id, detail: null }));
     return {
       result: { items: rowIndex.map((r) => exchanges[r]), created, existing: inputs.length - created },

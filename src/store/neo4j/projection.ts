@@ -42,7 +42,8 @@ export async function projection(conn: Connection, input: ProjectionSpec): Promi
     }
   };
 
-  // Edges whose ends fall outside the kept kinds are dropped on the server already.
+  // Edges whose ends fall outside the kept kinds are dropped on the server already. Every TIE and VALUE
+  // ends at an Actor, so the target is only read (for its kind) when kinds are filtered.
   const endKinds = kinds ? ['b.kind IN $kinds'] : [];
   if (spec.edges !== 'EXCHANGES') {
     const conditions = [...endKinds];
@@ -51,7 +52,7 @@ export async function projection(conn: Connection, input: ProjectionSpec): Promi
     if (spec.until) conditions.push('(t.since IS NULL OR t.since < $until)');
     const weighted = spec.weight === 'TIE_WEIGHT';
     queries.push({
-      query: edgeQuery('(a)-[t:TIE]->(b:Actor)', conditions, weighted ? 't.weight' : null, kinds),
+      query: edgeQuery('(a)-[t:TIE]->(b)', conditions, weighted ? 't.weight' : null, kinds),
       params: { kinds, types: spec.tieTypes ?? null, since: spec.since ?? null, until: spec.until ?? null },
       onRecord: (r) => addEdges(r, weighted),
     });
@@ -64,7 +65,7 @@ export async function projection(conn: Connection, input: ProjectionSpec): Promi
     if (spec.until) conditions.push('x.occurredAt < $until');
     const weighted = spec.weight === 'AMOUNT';
     queries.push({
-      query: edgeQuery('(a)-[x:VALUE]->(b:Actor)', conditions, weighted ? 'x.amount' : null, kinds),
+      query: edgeQuery('(a)-[x:VALUE]->(b)', conditions, weighted ? 'x.amount' : null, kinds),
       params: {
         kinds, valueKinds: spec.valueKinds ?? null, tangible: spec.tangible ?? null, since: spec.since ?? null, until: spec.until ?? null,
       },

@@ -54,12 +54,17 @@ export async function migrate(conn: Connection): Promise<number> {
 }
 
 /**
- * Test only: deletes every data node and relationship in batches (so a large graph does not need one
- * huge transaction), empties the outbox, keeps schema and migrations; the graph version goes up.
+ * Test only: deletes every data node and relationship in batches, relationships first (a node's
+ * relationships would otherwise all join its batch: a hub could blow a transaction's memory), empties
+ * the outbox, keeps schema and migrations; the graph version goes up.
  */
 export async function wipe(conn: Connection): Promise<void> {
+  const labels = DATA_LABELS.join('|');
   await conn.autoCommit(`
-    MATCH (n:${DATA_LABELS.join('|')})
+    MATCH (:${labels})-[r]->()
+    CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS`);
+  await conn.autoCommit(`
+    MATCH (n:${labels})
     CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`);
   await conn.plainWrite((tx) => tx.run(`
     MATCH (v:GraphVersion {name: 'graph'}), (c:OutboxCounter {name: 'outbox'})

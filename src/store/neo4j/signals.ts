@@ -37,11 +37,9 @@ const RECORD = `
       MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID()
       CREATE (s)-[:ABOUT {position: ab.position}]->(q))
   }
-  WITH collect({i: row.i, s: s, created: created}) AS done
-  UNWIND done AS d
-  WITH d.i AS i, d.created AS created, d.s AS s
-  // A created signal is its row as written (built by the caller); only stored ones are read back.
-  RETURN i, created, CASE WHEN created THEN null ELSE ${signalMap('s')} END AS signal
+  // A created signal is its row as written (built by the caller); only stored ones are read back, and
+  // recording never changes a stored signal, so no barrier is needed for "state at commit".
+  RETURN row.i AS i, created, CASE WHEN created THEN null ELSE ${signalMap('s')} END AS signal
   ORDER BY i`;
 
 interface AboutRow { position: number; actor: string | null; topic: string | null; process: string | null }

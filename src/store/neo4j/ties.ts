@@ -8,9 +8,11 @@ import type { Page, TieQuery } from '../port.js';
 import type { Connection } from './connection.js';
 import { pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
-import { column, tieMap, toTie, where } from './rows.js';
+import { tieMap, toTie, where } from './rows.js';
 
-// MERGE on the pattern locks both end nodes, so one (from, to, type) never gets two ties.
+// MERGE on the pattern locks both end nodes, so one (from, to, type) never gets two ties. After the
+// barrier (collect), each row reads its tie's id and since as committed; the weight is the last one
+// given for the tie and the ends are the resolved actors (built by the caller).
 const UPSERT = `
   UNWIND $rows AS row
   MATCH (a:Actor {key: row.fromKey}), (b:Actor {key: row.toKey})
@@ -19,21 +21,26 @@ const UPSERT = `
   SET t.weight = row.weight, t.since = coalesce(row.since, t.since)
   WITH collect({i: row.i, t: t}) AS done
   UNWIND done AS d
-  WITH d.i AS i, d.t AS t
-  RETURN ${tieMap('t')} AS tie
-  ORDER BY i`;
+  RETURN d.i AS i, d.t.id AS id, d.t.since AS since`;
 
 export function upsertTies(conn: Connection, inputs: readonly TieInput[]): Promise<Tie[]> {
   if (inputs.length === 0) return Promise.resolve([]);
   const rows = inputs.map((t, i) => ({
     i, id: randomUUID(), fromKey: t.fromKey, toKey: t.toKey, type: t.type, weight: t.weight ?? 1, since: t.since ?? null,
   }));
+  const identity = (r: { fromKey: string; toKey: string; type: string }) => `${r.fromKey}\u0000${r.toKey}\u0000${r.type}`;
+  const lastWeight = new Map(rows.map((r) => [identity(r), r.weight]));
   return conn.write(async (tx) => {
-    await resolveRefs(tx, [['actorKey', inputs.flatMap((t, i) => [
+    const { actorIds } = await resolveRefs(tx, [['actorKey', inputs.flatMap((t, i) => [
       { value: t.fromKey, path: ['input', i, 'fromKey'] },
       { value: t.toKey, path: ['input', i, 'toKey'] },
     ])]]);
-    const ties = column(await tx.run(UPSERT, { rows }), 'tie', toTie);
+    const stored = new Map((await tx.run(UPSERT, { rows })).map((r) =>
+      [r.get('i') as number, { id: r.get('id') as string, since: (r.get('since') as string | null) ?? null }]));
+    const ties = rows.map((row): Tie => ({
+      ...stored.get(row.i)!, fromId: actorIds.get(row.fromKey)!, toId: actorIds.get(row.toKey)!, type: row.type,
+      weight: lastWeight.get(identity(row))!,
+    }));
     return { result: ties, changed: true };
   });
 }
