@@ -36,7 +36,7 @@ export { z } from 'zod';
  * fields); a major version may remove or change. Plugins declare the range they accept in
  * `apiVersion`, e.g. `^1.0.0`.
  */
-export const PLUGIN_API_VERSION = '1.0.0';
+export const PLUGIN_API_VERSION = '1.1.0';
 
 /** A plugin's name: lower-case letters, digits and single dashes, starting with a letter, at most 40 characters. */
 export const PLUGIN_NAME_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
@@ -69,7 +69,11 @@ export const SIGNAL_KINDS = kinds.SIGNAL_KINDS;
 /** One signal kind. */
 export type SignalKind = kinds.SignalKind;
 /** Signal statuses. */
+export const SIGNAL_STATUSES = kinds.SIGNAL_STATUSES;
+/** One signal status. */
 export type SignalStatus = kinds.SignalStatus;
+/** True for the tangible value kinds (MONEY, GOODS, SERVICE). */
+export const isTangible: (kind: ValueKind) => boolean = kinds.isTangible;
 
 /** An actor as plugins see it: what the `Actor` GraphQL type resolves from. */
 export interface ActorView {
@@ -110,6 +114,13 @@ export type {
 } from '../domain/projection.js';
 import type { Projection, ProjectionSpec } from '../domain/projection.js';
 
+// --- the activity facts (since 1.1.0) ------------------------------------------------------------------
+
+export type {
+  ActorFacts, ChangeFacts, ExchangeFacts, Facts, InsightFacts, ResponseFacts, SignalFacts,
+} from '../domain/facts.js';
+import type { Facts } from '../domain/facts.js';
+
 /** The node ↔ actor-key map of the projection an analytic ran on, to read its per-node results. */
 export interface GraphIndex extends Pick<Projection, 'spec' | 'nodeCount' | 'edgeCount' | 'keys' | 'kinds'> {
   /** Node index of an actor key, -1 when the actor is not in the projection. */
@@ -124,6 +135,18 @@ export interface ComputeContext {
   readonly plugin: string;
   /** The analytic's name. */
   readonly analytic: string;
+  /**
+   * Every signal, response, exchange, insight and change as typed columns, at the same graph
+   * version as the projection — present when the analytic declares `facts: true` (since 1.1.0).
+   * Its actors are ordered by key, like a projection without a `nodeKinds` filter.
+   */
+  readonly facts?: Facts;
+}
+
+/** The facts of a compute context; throws when the analytic did not declare `facts: true`. */
+export function factsOf(context: ComputeContext): Facts {
+  if (!context.facts) throw new Error(`${context.plugin}/${context.analytic} reads facts but does not declare \`facts: true\``);
+  return context.facts;
 }
 
 /**
@@ -147,6 +170,8 @@ export interface AnalyticDeclaration<P = unknown, R = unknown> {
   readonly projection?: (params: P) => ProjectionSpec;
   /** One line for `Query.plugins` and tools. */
   readonly description?: string;
+  /** True when the compute reads `context.facts` (since 1.1.0); the host then builds them (cached per graph version). */
+  readonly facts?: boolean;
   /**
    * Turns a result into JSON for the generic `analytics { run }` field. Default: typed arrays
    * become arrays, everything else is passed as is.

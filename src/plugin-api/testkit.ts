@@ -9,14 +9,17 @@
  */
 import { pino } from 'pino';
 import { isTangible } from '../domain/kinds.js';
+import { buildFacts as buildStoreFacts } from '../store/facts.js';
 import { EdgeListBuilder, resolveProjectionSpec } from '../store/projection.js';
+import { shareFacts } from '../plugin-host/shared-facts.js';
 import { checkDefinition } from '../plugin-host/definition.js';
 import { PluginRegistrationError } from '../plugin-host/errors.js';
 import { WorkerPool } from '../plugin-host/pool.js';
 import { registerPlugins } from '../plugin-host/registry.js';
 import { shareProjection } from '../plugin-host/shared-graph.js';
 import type {
-  ActorKind, AnalyticResult, ComputeFunction, GraphIndex, PluginDefinition, Projection, ProjectionSpec, TieType, ValueKind,
+  ActorKind, AnalyticResult, ComputeContext, ComputeFunction, Facts, GraphIndex, PluginDefinition, Projection, ProjectionSpec,
+  SignalKind, SignalStatus, TieType, ValueKind,
 } from './plugin.js';
 
 /** An actor of a fixture; a bare string is an EMPLOYEE with that key. */
@@ -55,14 +58,140 @@ export interface FixtureExchange {
   occurredAt?: string;
 }
 
-/** A small graph, written by hand in a test. */
+/** A signal of a fixture. */
+export interface FixtureSignal {
+  /** ISO-8601. */
+  occurredAt: string;
+  /** Default `email`. */
+  channel?: string;
+  /** Default `s<position in the list>`; a response or an insight may name the signal by it. */
+  externalId?: string;
+  /** Default QUESTION. */
+  kind?: SignalKind;
+  /** Default: ANSWERED when a response answers it, else ASSIGNED when it has an assignee, else OPEN. */
+  status?: SignalStatus;
+  /** In [-1, 1]; unknown by default. */
+  sentiment?: number | null;
+  /** Key of the emitter. */
+  emitter?: string | null;
+  /** Key of the assignee. */
+  assignee?: string | null;
+  /** Keys of the actors it is about. */
+  about?: string[];
+  /** Topic names it is about. */
+  topics?: string[];
+}
+
+/** A response of a fixture. */
+export interface FixtureResponse {
+  /** The signal it answers: its position in `signals` or its externalId. */
+  signal: number | string;
+  /** ISO-8601. */
+  respondedAt: string;
+  /** Key of the responder. */
+  responder?: string | null;
+  /** Default: the signal's channel. */
+  channel?: string;
+}
+
+/** An insight of a fixture. */
+export interface FixtureInsight {
+  /** ISO-8601. */
+  createdAt: string;
+  /** The signals it derives from: positions in `signals` or externalIds. */
+  signals?: ReadonlyArray<number | string>;
+  /** Topic names. */
+  topics?: string[];
+  /** Default `insight <position>`. */
+  title?: string;
+}
+
+/** A change of a fixture. */
+export interface FixtureChange {
+  /** Position of the insight it implements in `insights`. */
+  insight: number;
+  /** Name of the process it modifies. */
+  process: string;
+  /** ISO-8601. */
+  appliedAt: string;
+}
+
+/** A small ecosystem, written by hand in a test: the network, and the activity `facts: true` analytics read. */
 export interface GraphFixture {
   /** Every actor, whether it has edges or not. */
   actors: ReadonlyArray<FixtureActor | string>;
-  /** Ties between them. */
+  /** Ties between them; MEMBER_OF ties to a TEAM make the actor a member of that team. */
   ties?: ReadonlyArray<FixtureTie | readonly [string, string, number?]>;
   /** Value exchanges between them. */
   exchanges?: ReadonlyArray<FixtureExchange>;
+  /** Signals. */
+  signals?: ReadonlyArray<FixtureSignal>;
+  /** Responses to them. */
+  responses?: ReadonlyArray<FixtureResponse>;
+  /** Insights derived from them. */
+  insights?: ReadonlyArray<FixtureInsight>;
+  /** Changes implementing the insights. */
+  changes?: ReadonlyArray<FixtureChange>;
+}
+
+const normalTie = (raw: FixtureTie | readonly [string, string, number?]): FixtureTie =>
+  (Array.isArray(raw) ? { from: raw[0], to: raw[1], weight: raw[2] } : raw as FixtureTie);
+
+/**
+ * The facts of a fixture as the stores build them (same ordering and codes); `readAt` is the
+ * "now" of backlog ages, default 2026-06-01T00:00:00Z so tests do not depend on the clock.
+ */
+export function buildFixtureFacts(fixture: GraphFixture, readAt = '2026-06-01T00:00:00Z'): Facts {
+  const actors = fixture.actors.map((a) => (typeof a === 'string' ? { key: a, kind: 'EMPLOYEE' as ActorKind } : { kind: 'EMPLOYEE' as ActorKind, ...a }));
+  const kindOf = new Map(actors.map((a) => [a.key, a.kind]));
+  const known = (key: string | null | undefined, what: string): string | null => {
+    if (key === null || key === undefined) return null;
+    if (!kindOf.has(key)) throw new Error(`testkit: ${what} names the unknown actor "${key}"`);
+    return key;
+  };
+  const signals = (fixture.signals ?? []).map((s, i) => ({ ...s, channel: s.channel ?? 'email', externalId: s.externalId ?? `s${i}` }));
+  const signalRef = (ref: number | string, what: string): number => {
+    const i = typeof ref === 'number' ? ref : signals.findIndex((s) => s.externalId === ref);
+    if (!signals[i]) throw new Error(`testkit: ${what} names the unknown signal ${JSON.stringify(ref)}`);
+    return i;
+  };
+  const responses = (fixture.responses ?? []).map((r) => ({ ...r, signal: signalRef(r.signal, 'a response') }));
+  const answered = new Set(responses.map((r) => r.signal));
+  const insights = fixture.insights ?? [];
+  const topics = new Set<string>();
+  for (const s of signals) for (const t of s.topics ?? []) topics.add(t);
+  for (const x of insights) for (const t of x.topics ?? []) topics.add(t);
+  const changes = (fixture.changes ?? []).map((c) => {
+    if (!insights[c.insight]) throw new Error(`testkit: a change names the unknown insight ${c.insight}`);
+    return c;
+  });
+
+  return buildStoreFacts({
+    actors: actors.map((a) => [a.key, a.key, a.kind] as const),
+    memberships: (fixture.ties ?? []).map(normalTie)
+      .filter((t) => (t.type ?? 'KNOWS') === 'MEMBER_OF' && kindOf.get(known(t.to, 'a tie')!) === 'TEAM')
+      .map((t) => [known(t.from, 'a tie')!, t.to, t.weight ?? 1] as const),
+    signals: signals.map((s, i) => [
+      i, s.channel, s.externalId, s.kind ?? 'QUESTION',
+      s.status ?? (answered.has(i) ? 'ANSWERED' : s.assignee ? 'ASSIGNED' : 'OPEN'),
+      new Date(s.occurredAt).toISOString(), s.sentiment ?? null, known(s.emitter, 'a signal'), known(s.assignee, 'a signal'),
+    ] as const),
+    about: signals.flatMap((s, i) => [
+      ...(s.about ?? []).map((k) => [i, known(k, 'a signal'), null] as const),
+      ...(s.topics ?? []).map((t) => [i, null, t] as const),
+    ]),
+    responses: responses.map((r) => [r.signal, known(r.responder, 'a response'), new Date(r.respondedAt).toISOString(), r.channel ?? signals[r.signal].channel] as const),
+    exchanges: (fixture.exchanges ?? []).map((x) => [
+      known(x.from, 'an exchange')!, known(x.to, 'an exchange')!, x.kind ?? 'MONEY', x.amount ?? 1,
+      new Date(x.occurredAt ?? '2026-01-01T00:00:00Z').toISOString(),
+    ] as const),
+    insights: insights.map((x, i) => [i, x.title ?? `insight ${i}`, new Date(x.createdAt).toISOString()] as const),
+    insightSignals: insights.flatMap((x, i) => (x.signals ?? []).map((ref) => [i, signalRef(ref, 'an insight')] as const)),
+    insightTopics: insights.flatMap((x, i) => (x.topics ?? []).map((t) => [i, t] as const)),
+    changes: changes.map((c) => [c.insight, c.process, new Date(c.appliedAt).toISOString()] as const),
+    topics,
+    processes: changes.map((c) => c.process),
+  }, Date.parse(readAt));
 }
 
 /**
@@ -89,7 +218,7 @@ export function buildProjection(fixture: GraphFixture, spec: ProjectionSpec = {}
 
   if (s.edges !== 'EXCHANGES') {
     for (const raw of fixture.ties ?? []) {
-      const t: FixtureTie = Array.isArray(raw) ? { from: raw[0], to: raw[1], weight: raw[2] } : raw as FixtureTie;
+      const t = normalTie(raw);
       const a = nodeOf(t.from);
       const b = nodeOf(t.to);
       if (a === undefined || b === undefined) continue;
@@ -133,6 +262,8 @@ export function checkPlugin<O>(plugin: PluginDefinition<O>, options?: unknown): 
 export interface RunAnalyticOptions {
   /** The graph: a fixture (projected with the analytic's own spec) or a ready projection. */
   graph: GraphFixture | Projection;
+  /** The facts of a `facts: true` analytic; default: built from the fixture (buildFixtureFacts). */
+  facts?: Facts;
   /** Run in a real worker thread (default false: in process, easier to debug). */
   isolated?: boolean;
   /** Wall-clock limit in a worker; default 30 s. */
@@ -170,6 +301,11 @@ export async function runAnalytic<R = unknown>(
   }
   const spec = declaration.projection?.(parsed.data) ?? {};
   const graph = isProjection(options.graph) ? options.graph : buildProjection(options.graph, spec);
+  let facts: Facts | undefined;
+  if (declaration.facts) {
+    facts = options.facts ?? (isProjection(options.graph) ? undefined : buildFixtureFacts(options.graph));
+    if (!facts) throw new Error(`testkit: ${definition.name}/${analytic} reads facts: pass options.facts with a ready projection`);
+  }
 
   let value: unknown;
   let computeMs: number;
@@ -178,6 +314,7 @@ export async function runAnalytic<R = unknown>(
     try {
       ({ value, computeMs } = await pool.run({
         plugin: definition.name, analytic, module, params: parsed.data, graph: shareProjection(graph, 'testkit'),
+        ...(facts ? { facts: shareFacts(facts) } : {}),
       }));
     } finally {
       await pool.close();
@@ -186,7 +323,8 @@ export async function runAnalytic<R = unknown>(
     const loaded = (await import(module)) as { default?: unknown };
     if (typeof loaded.default !== 'function') throw new Error(`testkit: ${module} has no default export compute function`);
     const started = performance.now();
-    value = await (loaded.default as ComputeFunction)(graph, parsed.data, Object.freeze({ plugin: definition.name, analytic }));
+    const context: ComputeContext = { plugin: definition.name, analytic, ...(facts ? { facts } : {}) };
+    value = await (loaded.default as ComputeFunction)(graph, parsed.data, Object.freeze(context));
     computeMs = performance.now() - started;
   }
   return { value: value as R, graph: indexOf(graph), graphVersion: 0, cached: false, computeMs };

@@ -17,7 +17,7 @@ export interface CheckedPlugin {
 }
 
 const KNOWN_FIELDS = new Set(['name', 'version', 'apiVersion', 'description', 'dependencies', 'options', 'analytics', 'schema', 'setup']);
-const ANALYTIC_FIELDS = new Set(['module', 'params', 'projection', 'description', 'toJSON']);
+const ANALYTIC_FIELDS = new Set(['module', 'params', 'projection', 'description', 'facts', 'toJSON']);
 const ANALYTIC_NAME = /^[a-z][a-zA-Z0-9-]{0,63}$/;
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -90,6 +90,7 @@ export function checkDefinition(candidate: unknown, source: string): CheckedPlug
       const extra = Object.keys(d).filter((k) => !ANALYTIC_FIELDS.has(k));
       if (extra.length) throw invalid(`${at}: unknown field ${extra.map((k) => `"${k}"`).join(', ')}`);
       if (!isSchema(d.params)) throw invalid(`${at}.params must be a zod schema`);
+      if (d.facts !== undefined && typeof d.facts !== 'boolean') throw invalid(`${at}.facts must be true or false`);
       for (const fn of ['projection', 'toJSON'] as const) {
         if (d[fn] !== undefined && typeof d[fn] !== 'function') throw invalid(`${at}.${fn} must be a function`);
       }

@@ -28,7 +28,9 @@ import { SignalHooks, type HookStats } from './events.js';
 import { WorkerPool, type PoolLimits, type PoolStats } from './pool.js';
 import { registerPlugins, type PluginCandidate } from './registry.js';
 import { extendSchema } from './schema-extension.js';
+import { factsBytes, shareFacts } from './shared-facts.js';
 import { projectionView, shareProjection, sharedBytes, type SharedGraph } from './shared-graph.js';
+import type { Facts } from '../domain/facts.js';
 
 export interface HostLimits extends PoolLimits {
   /** Results kept in the cache (all versions together; older versions go first). */
@@ -67,6 +69,7 @@ export interface HostStats {
   pool: PoolStats;
   results: { size: number; hits: number; misses: number };
   projections: { size: number; builds: number; bytes: number };
+  facts: { size: number; builds: number };
   hooks: HookStats;
 }
 
@@ -160,6 +163,21 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     evicted.then((g) => { liveSharedBytes -= g.bytes; }, () => undefined);
   });
   const results = new VersionedCache<StoredResult>(limits.resultEntries);
+  // Facts do not depend on params: one entry per graph version, the newest two kept.
+  const factsCache = new VersionedCache<{ facts: Facts; bytes: number }>(2, (evicted) => {
+    evicted.then((f) => { liveSharedBytes -= f.bytes; }, () => undefined);
+  });
+  let factsBuilds = 0;
+
+  const factsAt = (version: number): Promise<{ facts: Facts; bytes: number }> => factsCache.get(version, 'facts', async () => {
+    const started = performance.now();
+    const facts = shareFacts(await store.facts());
+    const bytes = factsBytes(facts);
+    factsBuilds++;
+    liveSharedBytes += bytes;
+    log.debug({ version, signals: facts.signals.count, exchanges: facts.exchanges.count, bytes, ms: Math.round(performance.now() - started) }, 'facts built');
+    return { facts, bytes };
+  }).value;
 
   // --- graphs and runs ---------------------------------------------------------------------------
 
@@ -210,8 +228,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
   async function compute<R>(plugin: string, analytic: string, prepared: ReturnType<typeof prepare>): Promise<AnalyticResult<R>> {
     const version = await store.graphVersion();
     const { value, cached } = results.get(version, stableKey([plugin, analytic, prepared.params]), async () => {
-      const graph = await graphAt(version, prepared.spec);
-      const outcome = await pool.run({ plugin, analytic, module: prepared.module, params: prepared.params, graph: graph.shared });
+      const [graph, facts] = await Promise.all([graphAt(version, prepared.spec), prepared.declaration.facts ? factsAt(version) : undefined]);
+      const outcome = await pool.run({
+        plugin, analytic, module: prepared.module, params: prepared.params, graph: graph.shared, ...(facts ? { facts: facts.facts } : {}),
+      });
       return { value: outcome.value, computeMs: outcome.computeMs, graph: graph.index, graphVersion: version };
     });
     const stored = await value;
@@ -399,6 +419,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       pool: pool.stats(),
       results: { size: results.size, hits: results.hits, misses: results.misses },
       projections: { size: projections.size, builds: projectionBuilds, bytes: liveSharedBytes },
+      facts: { size: factsCache.size, builds: factsBuilds },
       hooks: hooks.snapshot(),
     }),
     deliver: (events) => hooks.deliver(events),

@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import { pluginError } from './errors.js';
+import type { Facts } from '../domain/facts.js';
 import type { SharedGraph } from './shared-graph.js';
 import type { RunMessage, WorkerMessage } from './worker.js';
 
@@ -33,6 +34,8 @@ export interface Job {
   module: string;
   params: unknown;
   graph: SharedGraph;
+  /** The activity facts, when the analytic declared it reads them (shared memory, see shared-facts.ts). */
+  facts?: Facts;
 }
 
 export interface JobResult {
@@ -174,7 +177,7 @@ export class WorkerPool {
       this.replace(slot);
     }, this.limits.timeoutMs);
     const message: RunMessage = {
-      type: 'run', id: pending.id, module: job.module, plugin: job.plugin, analytic: job.analytic, params: job.params, graph: job.graph,
+      type: 'run', id: pending.id, module: job.module, plugin: job.plugin, analytic: job.analytic, params: job.params, graph: job.graph, facts: job.facts,
     };
     slot.worker.postMessage(message);
   }

@@ -4,7 +4,7 @@
  * the pool enforces the wall-clock and heap limits from outside (terminate, resourceLimits).
  */
 import { parentPort } from 'node:worker_threads';
-import type { ComputeFunction, Projection } from '../plugin-api/plugin.js';
+import type { ComputeContext, ComputeFunction, Facts, Projection } from '../plugin-api/plugin.js';
 import { projectionView, type SharedGraph } from './shared-graph.js';
 
 export interface RunMessage {
@@ -15,6 +15,7 @@ export interface RunMessage {
   analytic: string;
   params: unknown;
   graph: SharedGraph;
+  facts?: Facts;
 }
 
 export type WorkerMessage =
@@ -67,7 +68,8 @@ async function run(job: RunMessage): Promise<void> {
   }
   try {
     const start = performance.now();
-    const value = await compute(viewOf(job.graph), job.params, Object.freeze({ plugin: job.plugin, analytic: job.analytic }));
+    const context: ComputeContext = { plugin: job.plugin, analytic: job.analytic, ...(job.facts ? { facts: job.facts } : {}) };
+    const value = await compute(viewOf(job.graph), job.params, Object.freeze(context));
     const message: WorkerMessage = { type: 'done', id: job.id, value, computeMs: performance.now() - start };
     try {
       port.postMessage(message, transferables(value));

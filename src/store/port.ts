@@ -21,6 +21,7 @@ import type {
   ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput,
 } from '../domain/inputs.js';
 import type { Projection, ProjectionSpec } from './projection.js';
+import type { Facts } from './facts.js';
 import type { OutboxEvent } from '../domain/events.js';
 
 export interface PageArgs {
@@ -226,4 +227,6 @@ export interface Store {
   // --- analytics -----------------------------------------------------------------------------
   /** A read-only compact sub-graph for analytics (CSR arrays), defaults as resolveProjectionSpec. */
   projection(spec: ProjectionSpec): Promise<Projection>;
+  /** Every signal, response, exchange, insight and change as typed columns (domain/facts.ts), one snapshot. */
+  facts(): Promise<Facts>;
 }

@@ -9,6 +9,7 @@ import { actorsContract } from './contract/actors.js';
 import { batchesContract } from './contract/batches.js';
 import { erasureContract } from './contract/erasure.js';
 import { exchangesContract } from './contract/exchanges.js';
+import { factsContract } from './contract/facts.js';
 import { learningContract } from './contract/learning.js';
 import { outboxContract } from './contract/outbox.js';
 import { projectionContract } from './contract/projection.js';
@@ -43,6 +44,7 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     outboxContract(store);
     traversalContract(store);
     projectionContract(store);
+    factsContract(store);
     batchesContract(store);
   });
 }

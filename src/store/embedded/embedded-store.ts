@@ -14,6 +14,7 @@ import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import { migrate } from './migrate.js';
 import * as outbox from './outbox.js';
+import { facts } from './facts.js';
 import { projection } from './projection.js';
 import * as responses from './responses.js';
 import * as signals from './signals.js';
@@ -129,4 +130,5 @@ export class EmbeddedStore implements Store {
   async outboxHead() { return outbox.outboxHead(this.conn); }
 
   async projection(spec: ProjectionSpec) { return projection(this.conn, spec); }
+  async facts() { return facts(this.conn); }
 }

@@ -138,4 +138,5 @@ export class BackgroundNeo4jStore implements Store {
   readonly readOutbox = this.call('readOutbox');
   readonly outboxHead = this.call('outboxHead');
   readonly projection = this.call('projection');
+  readonly facts = this.call('facts');
 }

@@ -13,6 +13,7 @@ import type { Connection } from './connection.js';
 import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import * as outbox from './outbox.js';
+import { facts } from './facts.js';
 import { projection } from './projection.js';
 import * as responses from './responses.js';
 import { appliedMigrations, migrate, wipe, type AppliedNeo4jMigration } from './schema.js';
@@ -98,4 +99,5 @@ export class Neo4jStore implements Store {
   async outboxHead() { return outbox.outboxHead(this.conn); }
 
   async projection(spec: ProjectionSpec) { return projection(this.conn, spec); }
+  async facts() { return facts(this.conn); }
 }
