@@ -9,7 +9,8 @@
  * Graphs reach workers as SharedArrayBuffers (shared-graph.ts): a job message costs the same for
  * ten edges as for ten million.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { siblingModule, startWorker } from '../threads/start-worker.js';
 import type { Logger } from 'pino';
 import { pluginError } from './errors.js';
 import type { Facts } from '../domain/facts.js';
@@ -54,9 +55,8 @@ export interface PoolStats {
   outOfMemory: number;
 }
 
-const BOOTSTRAP = new URL('./worker-bootstrap.mjs', import.meta.url);
 // worker.ts in development (run by tsx), worker.js once compiled.
-const ENTRY = new URL(`./worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+const ENTRY = siblingModule('worker', import.meta.url);
 /** A worker that has not said "ready" by then failed to start. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -210,11 +210,8 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { entry: ENTRY.href, typescript: ENTRY.pathname.endsWith('.ts') },
+    const worker = startWorker(ENTRY, null, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
-      // Not the parent's flags (test runners add their own); the bootstrap registers what it needs.
-      execArgv: [],
       stdout: false,
       stderr: false,
     });

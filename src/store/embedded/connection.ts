@@ -39,6 +39,18 @@ export function openConnection(file: string): Conn {
   return new Connection(db);
 }
 
+/**
+ * A read-only connection to an existing database file, for snapshot reads on another thread
+ * (WAL lets it read while the main connection writes). Settings that write are left out.
+ */
+export function openReadOnlyConnection(file: string): Conn {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -65536');
+  return new Connection(db);
+}
+
 const BUMP_VERSION = "UPDATE meta SET value = value + 1 WHERE name = 'graph_version'";
 
 class Connection implements Conn {

@@ -16,6 +16,7 @@ import { migrate } from './migrate.js';
 import * as outbox from './outbox.js';
 import { facts } from './facts.js';
 import { projection } from './projection.js';
+import { SnapshotReader } from './snapshot-reader.js';
 import * as responses from './responses.js';
 import * as signals from './signals.js';
 import { graphVersion, stats, wipe } from './stats.js';
@@ -27,13 +28,18 @@ export interface EmbeddedStoreOptions {
   file: string;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
+  /**
+   * Build projections and facts on a reader thread (default true for a database file; an
+   * in-memory database always reads on the calling thread).
+   */
+  snapshotThread?: boolean;
 }
 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private closed = false;
 
-  private constructor(private readonly conn: Conn) {}
+  private constructor(private readonly conn: Conn, private readonly reader: SnapshotReader | null) {}
 
   static open(options: EmbeddedStoreOptions): EmbeddedStore {
     const conn = openConnection(options.file);
@@ -44,7 +50,8 @@ export class EmbeddedStore implements Store {
       conn.db.close();
       throw error;
     }
-    return new EmbeddedStore(conn);
+    const onFile = options.file !== ':memory:' && !options.file.startsWith('file:');
+    return new EmbeddedStore(conn, onFile && options.snapshotThread !== false ? new SnapshotReader(options.file) : null);
   }
 
   /** The underlying connection, for diagnostics and tests. */
@@ -63,6 +70,7 @@ export class EmbeddedStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.reader?.close();
     try {
       this.conn.db.pragma('optimize'); // refreshes planner statistics where they went stale
     } finally {
@@ -129,6 +137,7 @@ export class EmbeddedStore implements Store {
   async readOutbox(afterSeq: number, limit: number) { return outbox.readOutbox(this.conn, afterSeq, limit); }
   async outboxHead() { return outbox.outboxHead(this.conn); }
 
-  async projection(spec: ProjectionSpec) { return projection(this.conn, spec); }
-  async facts() { return facts(this.conn); }
+  // Heavy reads: on the reader thread when there is one, so the event loop keeps serving.
+  async projection(spec: ProjectionSpec) { return this.reader ? this.reader.projection(spec) : projection(this.conn, spec); }
+  async facts() { return this.reader ? this.reader.facts() : facts(this.conn); }
 }
