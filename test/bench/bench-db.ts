@@ -5,15 +5,15 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-export function largeEmbeddedDb(actors: number, ties: number, signals: number): string {
-  const file = `data/bench/large-${actors}-${ties}-${signals}.db`;
+export function largeEmbeddedDb(actors: number, ties: number, signals: number, exchanges = 0): string {
+  const file = `data/bench/large-${actors}-${ties}-${signals}${exchanges ? `-x${exchanges}` : ''}.db`;
   if (existsSync(file)) return file;
   mkdirSync('data/bench', { recursive: true });
   const tmp = `${file}.partial`;
   rmSync(tmp, { force: true });
   console.log(`generating ${file} (once; reused by later runs)...`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'seed', '--large',
-    '--actors', String(actors), '--ties', String(ties), '--signals', String(signals)], {
+    '--actors', String(actors), '--ties', String(ties), '--signals', String(signals), '--exchanges', String(exchanges)], {
     env: { ...process.env, OSMOSIS_DB: tmp, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
