@@ -166,16 +166,27 @@ export function buildFixtureFacts(fixture: GraphFixture, readAt = '2026-06-01T00
     return c;
   });
 
+  // The stores' order for the two tables they sort: actors by key; signals by time, channel, externalId.
+  const byKey = [...actors].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const at = (s: { occurredAt: string }) => Date.parse(s.occurredAt);
+  const signalOrder = signals.map((_, i) => i).sort((a, b) => at(signals[a]) - at(signals[b])
+    || (signals[a].channel < signals[b].channel ? -1 : signals[a].channel > signals[b].channel ? 1 : 0)
+    || (signals[a].externalId < signals[b].externalId ? -1 : signals[a].externalId > signals[b].externalId ? 1 : 0));
   return buildStoreFacts({
-    actors: actors.map((a) => [a.key, a.key, a.kind] as const),
+    actors: byKey.map((a) => [a.key, a.key, a.kind] as const),
     memberships: (fixture.ties ?? []).map(normalTie)
       .filter((t) => (t.type ?? 'KNOWS') === 'MEMBER_OF' && kindOf.get(known(t.to, 'a tie')!) === 'TEAM')
       .map((t) => [known(t.from, 'a tie')!, t.to, t.weight ?? 1] as const),
-    signals: signals.map((s, i) => [
-      i, s.channel, s.externalId, s.kind ?? 'QUESTION',
-      s.status ?? (answered.has(i) ? 'ANSWERED' : s.assignee ? 'ASSIGNED' : 'OPEN'),
-      new Date(s.occurredAt).toISOString(), s.sentiment ?? null, known(s.emitter, 'a signal'), known(s.assignee, 'a signal'),
-    ] as const),
+    topics: [...topics].map((t) => [t, t] as const),
+    processes: changes.map((c) => [c.process, c.process] as const),
+    signals: signalOrder.map((i) => {
+      const s = signals[i];
+      return [
+        i, s.channel, s.externalId, s.kind ?? 'QUESTION',
+        s.status ?? (answered.has(i) ? 'ANSWERED' : s.assignee ? 'ASSIGNED' : 'OPEN'),
+        new Date(s.occurredAt).toISOString(), s.sentiment ?? null, known(s.emitter, 'a signal'), known(s.assignee, 'a signal'),
+      ] as const;
+    }),
     about: signals.flatMap((s, i) => [
       ...(s.about ?? []).map((k) => [i, known(k, 'a signal'), null] as const),
       ...(s.topics ?? []).map((t) => [i, null, t] as const),
@@ -189,8 +200,6 @@ export function buildFixtureFacts(fixture: GraphFixture, readAt = '2026-06-01T00
     insightSignals: insights.flatMap((x, i) => (x.signals ?? []).map((ref) => [i, signalRef(ref, 'an insight')] as const)),
     insightTopics: insights.flatMap((x, i) => (x.topics ?? []).map((t) => [i, t] as const)),
     changes: changes.map((c) => [c.insight, c.process, new Date(c.appliedAt).toISOString()] as const),
-    topics,
-    processes: changes.map((c) => c.process),
   }, Date.parse(readAt));
 }
 
