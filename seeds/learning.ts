@@ -5,7 +5,7 @@
 import type { ChangeInput, InsightInput } from '../src/domain/inputs.js';
 import type { SignalEvent } from './signals.js';
 import { CHANGES, INSIGHTS, type ChangeSpec } from './story.js';
-import { dayIso, HOUR, iso } from './time.js';
+import { DAY, dayIso, HOUR, iso } from './time.js';
 
 /**
  * For each insight, the indices (in stream order) of the signals it derives from: the story's
@@ -35,10 +35,21 @@ function spreadSample(items: number[], cap: number): number[] {
   return Array.from({ length: cap }, (_, k) => items[Math.floor((k * items.length) / cap)]);
 }
 
+/**
+ * When insight j was drawn: the morning after its window of signals closed, or the day before its
+ * first change when the organisation acted sooner — an insight always precedes what implements it.
+ */
+export function insightDate(j: number): string {
+  const afterWindow = dayIso(INSIGHTS[j].to) + DAY + 9 * HOUR;
+  const changes = CHANGES.filter((c) => c.insight === j).map((c) => dayIso(c.appliedAt) + 10 * HOUR - DAY);
+  return iso(Math.min(afterWindow, ...changes));
+}
+
 export function insightInputs(sources: number[][], signalIds: readonly string[]): InsightInput[] {
   return sources.map((indices, j) => {
     const s = INSIGHTS[j];
     return {
+      createdAt: insightDate(j),
       title: s.title,
       summary: `${s.summary} Derived from ${indices.length} signals between ${s.from} and ${s.to}.`,
       signalIds: indices.map((i) => signalIds[i]),

@@ -81,6 +81,8 @@ export const insightInput = z.object({
   summary: z.string().trim().max(10_000).optional().default(''),
   signalIds: z.array(z.string().min(1)).min(1, 'an insight derives from at least one signal').max(MAX_BATCH),
   topics: z.array(z.string().trim().min(1).max(100)).max(50).optional().default([]),
+  /** When the insight was drawn; default now (an insight recorded after the fact keeps its date). */
+  createdAt: instant.optional(),
 });
 export type InsightInput = z.output<typeof insightInput>;
 

@@ -1,16 +1,22 @@
 /**
  * The built-in plugins, by the name OSMOSIS_PLUGINS lists them under (the default list is
- * `influence`). They are written against the public plugin API only, exactly as a third party
+ * `influence,responsiveness,learning-loop`). They are written against the public plugin API only, exactly as a third party
  * would write them; being known here just lets them load without a path. Loading order is the
  * configuration's, dependencies first.
  */
 import influence from '../../plugins/influence/index.js';
+import learningLoop from '../../plugins/learning-loop/index.js';
+import responsiveness from '../../plugins/responsiveness/index.js';
 import { registerPlugins } from './registry.js';
 import { extendSchema } from './schema-extension.js';
 
 export const BUILTIN_PLUGINS: Readonly<Record<string, unknown>> = Object.freeze({
   // Centralities over ties and value exchanges: the analysts' "who matters" questions.
   influence,
+  // Response rate and time, backlog, target breaches, breadth of response (capability 3); reads facts.
+  responsiveness,
+  // The loop signal → insight → change and trending topics (capabilities 4 and 5); reads facts.
+  'learning-loop': learningLoop,
 });
 
 /**

@@ -83,6 +83,7 @@ const InsightInput = builder.inputType('InsightInput', {
     summary: t.string({ required: false }),
     signalIds: t.idList({ required: true }),
     topics: t.stringList({ required: false }),
+    createdAt: t.field({ type: 'DateTime', required: false, description: 'When the insight was drawn. Default: now.' }),
   }),
 });
 

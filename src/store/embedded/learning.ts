@@ -18,7 +18,7 @@ export function createInsight(conn: Conn, input: InsightInput): Insight {
     })));
     const id = randomUUID();
     const { rid } = conn.stmt('INSERT INTO insights (id, title, summary, created_at) VALUES (?, ?, ?, ?) RETURNING rid')
-      .get(id, input.title, input.summary ?? '', new Date().toISOString()) as { rid: number };
+      .get(id, input.title, input.summary ?? '', input.createdAt ?? new Date().toISOString()) as { rid: number };
     const link = conn.stmt('INSERT INTO insight_signals (insight_rid, signal_rid, position) VALUES (?, ?, ?)');
     signalIds.forEach((s, position) => link.run(rid, signals.get(s), position));
     const tag = conn.stmt('INSERT OR IGNORE INTO insight_topics (insight_rid, topic_rid) VALUES (?, ?)');

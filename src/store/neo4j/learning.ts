@@ -33,7 +33,7 @@ export function createInsight(conn: Connection, input: InsightInput): Promise<In
       value, path: ['input', 'signalIds', input.signalIds.indexOf(value)],
     }))]]);
     const [row] = await tx.run(CREATE_INSIGHT, {
-      id: randomUUID(), title: input.title, summary: input.summary ?? '', now: new Date().toISOString(),
+      id: randomUUID(), title: input.title, summary: input.summary ?? '', now: input.createdAt ?? new Date().toISOString(),
       signals: signalIds.map((id, position) => ({ id, position })), topics: distinct(input.topics ?? []),
     });
     return { result: toInsight(row.get('insight') as Record<string, unknown>), changed: true };

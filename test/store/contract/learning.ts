@@ -30,6 +30,16 @@ export function learningContract(store: StoreRef): void {
       expect(await store().countInsights()).toBe(2);
     });
 
+    it('keeps the date an insight was drawn when given, and stamps now otherwise', async () => {
+      const [s0] = await signals(1);
+      const dated = await store().createInsight(insight([s0.id], { createdAt: '2025-03-01T09:30:00+01:00' }));
+      expect(dated.createdAt).toBe('2025-03-01T08:30:00.000Z');
+      const before = Date.now();
+      const now = await store().createInsight(insight([s0.id]));
+      expect(Date.parse(now.createdAt)).toBeGreaterThanOrEqual(before - 1000);
+      expect((await store().listInsights({ first: 5 })).items.map((i) => i.id)).toEqual([now.id, dated.id]);
+    });
+
     it('rejects an insight naming unknown signals, writing nothing', async () => {
       const [s0] = await signals(1);
       const error = await domainError(store().createInsight(insight([s0.id, 'nope', 'nada'], { topics: ['t'] })));
