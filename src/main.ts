@@ -62,6 +62,7 @@ export function createOsmosis(
     store,
     log,
     events: parts.events ?? events.hub,
+    localSignals: parts.events ? undefined : events.localSignals,
     strict: config.OSMOSIS_PLUGINS_STRICT,
     pluginOptions: config.OSMOSIS_PLUGIN_OPTIONS,
     limits: { timeoutMs: config.OSMOSIS_PLUGIN_TIMEOUT_MS, heapMb: config.OSMOSIS_PLUGIN_HEAP_MB, workers: config.OSMOSIS_PLUGIN_WORKERS },

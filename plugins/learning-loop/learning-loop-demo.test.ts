@@ -9,7 +9,7 @@ import { generateEcosystem } from '../../seeds/ecosystem.js';
 import { loadEcosystem } from '../../seeds/load.js';
 import { ok } from '../../test/support/graphql-client.js';
 import learningLoop from './index.js';
-import { closeApp, pluginApp } from './test-support/app.js';
+import { closeApp, pluginApp } from '../../test/support/plugin-app.js';
 
 describe('learning loop on the demo ecosystem', () => {
   let app: Osmosis;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Osmosis } from '../../src/main.js';
 import { gql, ok } from '../../test/support/graphql-client.js';
 import learningLoop from './index.js';
-import { closeApp, pluginApp, seedFixture } from './test-support/app.js';
+import { closeApp, pluginApp, seedFixture } from '../../test/support/plugin-app.js';
 import { FIXTURE, UNCHANGED } from './test-support/fixture.js';
 
 const WINDOW = 'since: "2026-05-01T00:00:00Z", until: "2026-05-31T00:00:00Z"';

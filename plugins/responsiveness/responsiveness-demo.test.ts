@@ -9,7 +9,7 @@ import { generateEcosystem } from '../../seeds/ecosystem.js';
 import { loadEcosystem } from '../../seeds/load.js';
 import { ok } from '../../test/support/graphql-client.js';
 import responsiveness from './index.js';
-import { closeApp, pluginApp } from './test-support/app.js';
+import { closeApp, pluginApp } from '../../test/support/plugin-app.js';
 
 const LOGISTICS = 'org:team-logistics';
 const CARE = 'org:team-customer-care';

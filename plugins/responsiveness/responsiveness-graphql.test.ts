@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Osmosis } from '../../src/main.js';
 import { gql, ok } from '../../test/support/graphql-client.js';
 import responsiveness from './index.js';
-import { closeApp, pluginApp, seedFixture } from './test-support/app.js';
+import { closeApp, pluginApp, seedFixture } from '../../test/support/plugin-app.js';
 import { FIXTURE } from './test-support/fixture.js';
 
 const ROW = `signals answered responseRate firstResponseP50Hours firstResponseP90Hours firstResponseMeanHours

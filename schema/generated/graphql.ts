@@ -77,6 +77,8 @@ export type ExchangeInput = {
 };
 
 export type InsightInput = {
+  /** When the insight was drawn. Default: now. */
+  createdAt?: string | null | undefined;
   signalIds: Array<string | number>;
   summary?: string | null | undefined;
   title: string;

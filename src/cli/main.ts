@@ -1,11 +1,18 @@
 #!/usr/bin/env node
-/** `osmosis <command>`: serve, seed, migrate, print-schema. */
+/** `osmosis <command>`: serve, seed, migrate, export, import, print-schema. */
 import { ConfigError } from '../config/config.js';
 
 const COMMANDS: Record<string, { about: string; run: (argv: string[]) => Promise<void> }> = {
-  serve: { about: 'serve the GraphQL API (--seed-if-empty loads the demo ecosystem into an empty store)', run: async (a) => (await import('./serve.js')).serve(a) },
+  serve: { about: 'serve the GraphQL API (--seed-if-empty loads the demo ecosystem into an empty store)', run: async (a) => {
+    // graphql-js checks every instanceof twice unless NODE_ENV is production (its dev-mode guard against
+    // two graphql copies); the server is production unless told otherwise. Set before graphql loads.
+    process.env.NODE_ENV ??= 'production';
+    return (await import('./serve.js')).serve(a);
+  } },
   seed: { about: 'load the demo ecosystem (or --large for a benchmark graph) into the configured store', run: async (a) => (await import('./seed.js')).seed(a) },
   migrate: { about: 'create or upgrade the store schema (idempotent)', run: async (a) => (await import('./migrate.js')).migrate(a) },
+  export: { about: 'write the whole graph as NDJSON to stdout (--out FILE for a file)', run: async (a) => (await import('./export.js')).exportCommand(a) },
+  import: { about: 'load an NDJSON export from stdin (--in FILE for a file); idempotent', run: async (a) => (await import('./import.js')).importCommand(a) },
   'print-schema': { about: 'print the GraphQL SDL (--write updates schema/schema.graphql)', run: async (a) => (await import('./print-schema.js')).printSchemaCommand(a) },
 };
 

@@ -61,7 +61,7 @@ export const configSchema = z.object({
   OSMOSIS_SUBSCRIPTION_BUFFER: z.coerce.number().int().min(10).default(1_000),
   OSMOSIS_SLOW_CONSUMER_MS: z.coerce.number().int().min(100).default(30_000),
   // --- plugins (src/plugin-host) ---
-  OSMOSIS_PLUGINS: pluginList.default(['influence', 'responsiveness', 'learning-loop']),
+  OSMOSIS_PLUGINS: pluginList.default(['influence', 'enrichment', 'responsiveness', 'learning-loop', 'silos', 'value-flow', 'maturity']),
   OSMOSIS_PLUGINS_STRICT: bool.default(false),
   OSMOSIS_PLUGIN_OPTIONS: pluginOptions.default({}),
   OSMOSIS_PLUGIN_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),

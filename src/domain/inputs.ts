@@ -10,14 +10,40 @@ import type { Json } from './entities.js';
 /** Largest batch one call accepts: big enough for bulk ingestion, small enough for one transaction. */
 export const MAX_BATCH = 10_000;
 
+const KEY = /^[^\s]+$/;
 const key = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters')
-  .regex(/^[^\s]+$/, 'must not contain whitespace');
+  .regex(KEY, 'must not contain whitespace');
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
   .transform((s) => new Date(s).toISOString());
+
+/** Where the digits of `Date#toISOString()` (a 4-digit year) are: YYYY-MM-DDTHH:mm:ss.sssZ. */
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const ISO_MARKS: [number, number][] = [[4, 45], [7, 45], [10, 84], [13, 58], [16, 58], [19, 46], [23, 90]]; // - - T : : . Z
+const twoDigits = (s: string, i: number): number => (s.charCodeAt(i) - 48) * 10 + s.charCodeAt(i + 1) - 48;
+
+/**
+ * True when `s` is already what `instant` makes of it — `Date#toISOString()` of a real instant with
+ * a 4-digit year — checked on its characters (no Date round trip: it runs per item of large batches).
+ */
+export function isCanonicalInstant(s: string): boolean {
+  if (s.length !== 24) return false;
+  for (const [i, c] of ISO_MARKS) if (s.charCodeAt(i) !== c) return false;
+  for (const i of ISO_DIGITS) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = twoDigits(s, 0) * 100 + twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return month >= 1 && month <= 12 && day >= 1 && day <= days && twoDigits(s, 11) <= 23 && twoDigits(s, 14) <= 59 && twoDigits(s, 17) <= 59;
+}
 const jsonObject = z.record(z.string(), z.unknown())
   .refine((o) => JSON.stringify(o).length <= 16_384, 'attributes must serialise to at most 16 KiB') as unknown as z.ZodType<Record<string, Json>>;
+const CHANNEL = /^[a-z0-9][a-z0-9_.:-]*$/;
 const channel = z.string().trim().toLowerCase().min(1).max(64)
-  .regex(/^[a-z0-9][a-z0-9_.:-]*$/, 'letters, digits and _ . : - only');
+  .regex(CHANNEL, 'letters, digits and _ . : - only');
 
 export const actorInput = z.object({
   key,
@@ -52,6 +78,63 @@ export const signalInput = z.object({
   about: z.array(aboutInput).max(50).optional().default([]),
 });
 export type SignalInput = z.output<typeof signalInput>;
+
+const SIGNAL_KIND_SET: ReadonlySet<string> = new Set(SIGNAL_KINDS);
+const ABOUT_TARGET_SET: ReadonlySet<string> = new Set(ABOUT_TARGETS);
+
+/**
+ * `signalInput` without zod for the common case (ingestion sends batches of thousands): the same
+ * checks and the same output, or undefined for anything it does not vouch for — which zod then
+ * parses and, when invalid, reports. test/domain/inputs.test.ts holds the two to the same answers.
+ */
+function plainSignalInput(v: unknown): SignalInput | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const o = v as Record<string, unknown>;
+  const { channel: c, externalId: x, kind, text, sentiment: sn, occurredAt: at, emitterKey: e, about: ab } = o;
+  if (typeof c !== 'string' || typeof x !== 'string' || typeof kind !== 'string' || typeof text !== 'string' || typeof at !== 'string') return undefined;
+  const ch = c.trim().toLowerCase();
+  const externalId = x.trim();
+  if (ch.length < 1 || ch.length > 64 || !CHANNEL.test(ch) || externalId.length < 1 || externalId.length > 200) return undefined;
+  if (!SIGNAL_KIND_SET.has(kind) || text.length > 20_000 || !isCanonicalInstant(at)) return undefined;
+  let sentiment: number | null = null;
+  if (sn !== undefined && sn !== null) {
+    if (typeof sn !== 'number' || !Number.isFinite(sn) || sn < -1 || sn > 1) return undefined;
+    sentiment = sn;
+  }
+  let emitterKey: string | null = null;
+  if (e !== undefined && e !== null) {
+    if (typeof e !== 'string') return undefined;
+    emitterKey = e.trim();
+    if (emitterKey.length < 1 || emitterKey.length > 200 || !KEY.test(emitterKey)) return undefined;
+  }
+  const about: SignalInput['about'] = [];
+  if (ab !== undefined) {
+    if (!Array.isArray(ab) || ab.length > 50) return undefined;
+    for (const a of ab as unknown[]) {
+      if (typeof a !== 'object' || a === null || Array.isArray(a)) return undefined;
+      const { target, ref } = a as Record<string, unknown>;
+      if (typeof target !== 'string' || !ABOUT_TARGET_SET.has(target) || typeof ref !== 'string') return undefined;
+      const r = ref.trim();
+      if (r.length < 1 || r.length > 200) return undefined;
+      about.push({ target: target as SignalInput['about'][number]['target'], ref: r });
+    }
+  }
+  return { channel: ch, externalId, kind: kind as SignalInput['kind'], text, sentiment, occurredAt: at, emitterKey, about };
+}
+
+/** Schemas with a fast path for valid input (parseBatch); zod stays the reference for everything else. */
+const FAST_PATHS = new Map<z.ZodType, (v: unknown) => unknown>([[signalInput, plainSignalInput]]);
+
+/**
+ * Sentiment and topics attached to a stored signal (Store.enrichSignals): `sentiment` replaces the stored
+ * one (null clears it, absent keeps it); `topics` are names, linked ABOUT after the signal's existing links.
+ */
+export const signalEnrichmentInput = z.object({
+  signalId: z.string().min(1),
+  sentiment: z.number().finite().min(-1).max(1).nullable().optional(),
+  topics: z.array(z.string().trim().min(1).max(100)).max(20).transform((t) => [...new Set(t)]).optional(),
+});
+export type SignalEnrichmentInput = z.output<typeof signalEnrichmentInput>;
 
 export const exchangeInput = z.object({
   externalId: z.string().trim().min(1).max(200).nullish().transform((v) => v ?? null),
@@ -108,7 +191,13 @@ export function parseBatch<S extends z.ZodType>(schema: S, values: readonly unkn
   }
   const out: z.output<S>[] = [];
   const issues: FieldIssue[] = [];
+  const fast = FAST_PATHS.get(schema);
   values.forEach((v, i) => {
+    const plain = fast?.(v);
+    if (plain !== undefined) {
+      out.push(plain as z.output<S>);
+      return;
+    }
     const r = schema.safeParse(v);
     if (r.success) out.push(r.data);
     else if (issues.length < 100) issues.push(...toIssues(r.error, [root, i]));

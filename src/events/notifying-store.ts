@@ -1,12 +1,17 @@
-/** Wraps a store so that every completed write calls `onWrite` (the hub's poke): live events without waiting for a poll. */
-import type { Store } from '../store/port.js';
+/**
+ * Wraps a store so that every completed write calls `onWrite` (the hub's poke): live events without
+ * waiting for a poll. The ids of recorded signals go to `local` first (see local-signals.ts).
+ */
+import type { Signal } from '../domain/entities.js';
+import type { RecordResult, Store } from '../store/port.js';
+import type { LocalSignals } from './local-signals.js';
 
 const WRITES: ReadonlySet<keyof Store> = new Set<keyof Store>([
-  'upsertActors', 'eraseActor', 'upsertTies', 'removeTie', 'recordSignals', 'assignSignal', 'respond',
+  'upsertActors', 'eraseActor', 'upsertTies', 'removeTie', 'recordSignals', 'assignSignal', 'enrichSignals', 'respond',
   'recordExchanges', 'createInsight', 'applyChange',
 ]);
 
-export function notifyingStore(store: Store, onWrite: () => void): Store {
+export function notifyingStore(store: Store, onWrite: () => void, local?: LocalSignals): Store {
   return new Proxy(store, {
     get(target, prop, receiver) {
       const value = Reflect.get(target, prop, receiver);
@@ -14,6 +19,7 @@ export function notifyingStore(store: Store, onWrite: () => void): Store {
       if (!WRITES.has(prop as keyof Store)) return value.bind(target);
       return async (...args: unknown[]) => {
         const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        if (prop === 'recordSignals') local?.add((result as RecordResult<Signal>).items.map((s) => s.id));
         onWrite();
         return result;
       };

@@ -9,6 +9,7 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/port.js';
 import type { EventHub } from './hub.js';
+import { LocalSignals } from './local-signals.js';
 import { notifyingStore } from './notifying-store.js';
 import { createStoreEventHub } from './store-hub.js';
 import { createRedisLink, safeRedisUrl } from './redis.js';
@@ -30,6 +31,8 @@ export interface EventPipeline {
   readonly hub: EventHub;
   /** The store to write through: each completed write pokes the pipeline for immediate delivery. */
   readonly store: Store;
+  /** Signals recorded through `store` by this instance whose events are not delivered yet. */
+  readonly localSignals: LocalSignals;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -46,10 +49,12 @@ export function createEventPipeline(store: Store, options: EventPipelineOptions)
     hub = createStoreEventHub(store, { pollMs: options.pollMs, log });
   }
   let started = false;
+  const localSignals = new LocalSignals();
   return {
     mode: options.redisUrl ? 'redis' : 'store',
     hub,
-    store: notifyingStore(store, () => hub.poke()),
+    store: notifyingStore(store, () => hub.poke(), localSignals),
+    localSignals,
     async start() {
       if (started) return;
       started = true;

@@ -10,7 +10,7 @@
  *   1. load      the module is imported (a built-in name, a path or an npm package name);
  *   2. register  name uniqueness, `apiVersion` and `dependencies` are checked, then `options`;
  *   3. schema    `schema(schema)` adds GraphQL types and fields (once per process, see PluginSchema);
- *   4. setup     `setup(context)` receives the per-instance capabilities (events, graph, logger);
+ *   4. setup     `setup(context)` receives the per-instance capabilities (events, graph, signals, logger);
  *   5. serve     analytics run in the worker pool when asked, through GraphQL or `run`.
  * A failure in steps 1–4 marks only that plugin FAILED (see `Query.plugins`) and Osmosis starts
  * without it, unless OSMOSIS_PLUGINS_STRICT=true makes it fatal.
@@ -20,8 +20,11 @@
  * it) and the worker imports that module, whose default export is made by `defineCompute`.
  * A compute that loops, throws or exhausts its heap fails only its own request.
  */
-import type { ArgBuilder, EnumRef, ObjectFieldThunk, ObjectRef } from '@pothos/core';
+import type { ArgBuilder, EnumRef, MutationFieldThunk, ObjectFieldThunk, ObjectRef } from '@pothos/core';
 import type { GraphQLResolveInfo } from 'graphql';
+
+/** graphql-js types a resolver meets (its `info`, the selection it reads to compute only what is asked). */
+export type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
 import * as kinds from '../domain/kinds.js';
@@ -247,12 +250,19 @@ export interface PluginRequestScope<O = unknown> extends AnalyticsRunner {
   readonly log: PluginLogger;
   /** Actors by key, one per key in order, null where unknown; batched per request. */
   actorsByKeys(keys: readonly string[]): Promise<(ActorView | null)[]>;
+  /** The existing signals: scan and enrich them (since 1.1.0), e.g. from a mutation the plugin adds. */
+  readonly signals: SignalAccess;
+  /**
+   * The analytics of a plugin this one lists in `dependencies` (since 1.1.0), e.g. a score built
+   * from other plugins' indicators; throws PLUGIN_CAPABILITY_DENIED for any other plugin.
+   */
+  dependency(plugin: string): AnalyticsRunner;
 }
 
 /**
  * The schema extension point. Type names a plugin creates must start with its name in
- * PascalCase (`influence` → `InfluenceScore`), and the fields it adds to `Analytics` or `Actor`
- * with its name in camelCase (`influence`, `influenceRank`); registration checks both.
+ * PascalCase (`influence` → `InfluenceScore`), and the fields it adds to `Analytics`, `Actor` or
+ * `Mutation` with its name in camelCase (`influence`, `influenceRank`); registration checks both.
  *
  * The hook first runs against a scratch builder (so a hook that throws or leaves the schema
  * incomplete fails only its plugin), then against the host's. Keep it declarative: it may run
@@ -278,6 +288,13 @@ export interface PluginSchema<O = unknown> {
   analyticsField(name: string, field: ObjectFieldThunk<PluginSchemaTypes, AnalyticsRoot>): void;
   /** Adds a field to `Actor`. */
   actorField(name: string, field: ObjectFieldThunk<PluginSchemaTypes, ActorView>): void;
+  /**
+   * Adds a field to `Mutation` (since 1.1.0), for the plugin's own writes (e.g. re-running an
+   * enrichment). It is served like every mutation: behind the API tokens when OSMOSIS_API_TOKENS is
+   * set, with the same validation and limits. Its resolver reaches the plugin's capabilities through
+   * `scope(ctx, info)` (`signals` to write); a DomainError it lets through reaches the client coded.
+   */
+  mutationField(name: string, field: MutationFieldThunk<PluginSchemaTypes>): void;
   /**
    * This plugin's capabilities for the request a resolver serves. Throws PLUGIN_NOT_LOADED when
    * the serving Osmosis instance did not load the plugin.
@@ -309,11 +326,57 @@ export interface Enrichment {
 /** The narrow write capability of `onSignalsRecorded`: enrich the signals of the batch, nothing else. */
 export interface SignalEnrichment {
   /**
-   * Records sentiment and/or topics for a signal of the current batch. Rejects with
-   * PLUGIN_CAPABILITY_DENIED for a signal outside the batch or an invalid enrichment, and with
-   * PLUGIN_CAPABILITY_UNAVAILABLE when the store cannot enrich.
+   * Records sentiment and/or topics for a signal of the current batch: the sentiment replaces the
+   * stored one, the topics are linked after what the signal is already about (a topic it is already
+   * about is kept once). Calls made in the same tick (`Promise.all(signals.map(...))`) are written in
+   * one transaction — prefer that to awaiting each. Rejects with PLUGIN_CAPABILITY_DENIED for a signal
+   * outside the batch or an invalid enrichment, and with PLUGIN_CAPABILITY_UNAVAILABLE when the store
+   * cannot enrich (a custom store without `enrichSignals`).
    */
   enrich(signalId: string, enrichment: Enrichment): Promise<void>;
+}
+
+/** One signal's enrichment, for `SignalAccess.enrich` (since 1.1.0). */
+export interface SignalEnrichmentItem extends Enrichment {
+  /** The signal's internal id (`SignalView.id`). */
+  readonly signalId: string;
+}
+
+/** Which existing signals `SignalAccess.scan` pages over (since 1.1.0). */
+export interface SignalScan {
+  /** `endCursor` of the previous page; absent or null: from the newest signal. */
+  after?: string | null;
+  /** Signals per page, 1 to 1,000. */
+  limit: number;
+  /** Only signals that occurred at or after this ISO-8601 instant. */
+  since?: string;
+  /** Only signals that occurred before this ISO-8601 instant. */
+  until?: string;
+}
+
+/** One page of `SignalAccess.scan` (since 1.1.0). */
+export interface SignalPage {
+  /** Newest first: occurredAt, then id, descending — the order of `Query.signals`. */
+  readonly signals: readonly SignalView[];
+  /** Pass it as `after` for the next page; null after the last one. */
+  readonly endCursor: string | null;
+}
+
+/**
+ * The existing signals, to (re)process them outside an event hook (since 1.1.0): `setup` gets it as
+ * `context.signals`, resolvers as `scope(ctx, info).signals`. Keep each page small and yield between
+ * pages (`await new Promise((r) => setImmediate(r))`): this runs on the event loop.
+ */
+export interface SignalAccess {
+  /** One page of signals. Rejects with BAD_USER_INPUT for a bad limit, instant or cursor. */
+  scan(scan: SignalScan): Promise<SignalPage>;
+  /**
+   * Enriches any existing signals, all in one transaction (as SignalEnrichment.enrich does for one).
+   * Rejects with PLUGIN_CAPABILITY_DENIED for an invalid enrichment or more than 1,000 items,
+   * NOT_FOUND naming each unknown signal (nothing is written then), and PLUGIN_CAPABILITY_UNAVAILABLE
+   * when the store cannot enrich.
+   */
+  enrich(items: readonly SignalEnrichmentItem[]): Promise<void>;
 }
 
 /** Called after signals were recorded (new ones only, never re-sent ones), in commit order. */
@@ -337,8 +400,12 @@ export interface PluginContext<O = unknown> {
   readonly log: PluginLogger;
   /** Read-only graph access. */
   readonly graph: GraphAccess;
+  /** The existing signals: scan and enrich them (since 1.1.0). */
+  readonly signals: SignalAccess;
   /** The plugin's own analytics, e.g. to precompute from a hook. */
   readonly analytics: AnalyticsRunner;
+  /** The analytics of a plugin listed in `dependencies` (since 1.1.0); PLUGIN_CAPABILITY_DENIED for others. */
+  dependency(plugin: string): AnalyticsRunner;
   /** Event hooks. */
   readonly events: PluginEvents;
 }

@@ -5,28 +5,22 @@
  * hook has a time limit and its failures are logged and counted, never thrown at the hub.
  *
  * The write capability is narrow: a hook may enrich (sentiment, topics) only the signals of the
- * batch it was given. It needs a store that implements SignalEnrichmentWriter; without one,
- * `enrich` rejects with PLUGIN_CAPABILITY_UNAVAILABLE.
+ * batch it was given. The `enrich` calls a hook makes in the same tick are written with one
+ * `Store.enrichSignals` call (one transaction); a store without that method makes `enrich` reject
+ * with PLUGIN_CAPABILITY_UNAVAILABLE.
  */
 import type { Logger } from 'pino';
 import type { OutboxEvent } from '../domain/events.js';
 import type { Signal } from '../domain/entities.js';
 import type { EventHub } from '../events/hub.js';
 import type { Store } from '../store/port.js';
+import type { SignalEnrichmentInput } from '../domain/inputs.js';
 import type { Enrichment, SignalEnrichment, SignalsRecordedHook, SignalView } from '../plugin-api/plugin.js';
 import { pluginError } from './errors.js';
+import { canEnrich, checkEnrichment, isEmpty, signalView as view, writeEnrichments } from './signal-access.js';
 
-/**
- * The store method enrichment needs (to be added to the Store port and both adapters): sets the
- * signal's sentiment when given, and links the signal ABOUT each named topic (created by name on
- * demand, an existing link kept), in one transaction. NOT_FOUND when the signal is unknown.
- */
-export interface SignalEnrichmentWriter {
-  setSignalEnrichment(signalId: string, enrichment: { sentiment?: number; topics?: string[] }): Promise<void>;
-}
-
-const MAX_TOPICS = 20;
-const MAX_TOPIC_LENGTH = 100;
+/** The store method enrichment goes through (Store.enrichSignals). */
+export type SignalEnrichmentWriter = Pick<Store, 'enrichSignals'>;
 
 interface Registered {
   plugin: string;
@@ -37,29 +31,6 @@ interface Registered {
 export interface HookStats {
   batches: number;
   failures: Record<string, number>;
-}
-
-const view = (s: Signal): SignalView => Object.freeze({
-  id: s.id, channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text, sentiment: s.sentiment,
-  occurredAt: s.occurredAt, status: s.status,
-});
-
-function checkEnrichment(e: unknown): Enrichment {
-  if (typeof e !== 'object' || e === null) throw new Error('the enrichment must be an object { sentiment?, topics? }');
-  const { sentiment, topics, ...rest } = e as Record<string, unknown>;
-  if (Object.keys(rest).length) throw new Error(`unknown field ${Object.keys(rest).join(', ')} (sentiment and topics only)`);
-  const out: Enrichment = {};
-  if (sentiment !== undefined) {
-    if (typeof sentiment !== 'number' || !(sentiment >= -1 && sentiment <= 1)) throw new Error('sentiment must be a number in [-1, 1]');
-    out.sentiment = sentiment;
-  }
-  if (topics !== undefined) {
-    if (!Array.isArray(topics) || topics.length > MAX_TOPICS) throw new Error(`topics must be a list of at most ${MAX_TOPICS} names`);
-    const names = topics.map((t) => (typeof t === 'string' ? t.trim() : ''));
-    if (names.some((t) => t.length === 0 || t.length > MAX_TOPIC_LENGTH)) throw new Error(`topic names are 1 to ${MAX_TOPIC_LENGTH} characters`);
-    out.topics = [...new Set(names)];
-  }
-  return out;
 }
 
 export class SignalHooks {
@@ -73,6 +44,8 @@ export class SignalHooks {
     private readonly hub: EventHub | undefined,
     private readonly log: Logger,
     private readonly timeoutMs: number,
+    /** Keeps the signals this instance recorded (see PluginHostOptions.localSignals); all when absent. */
+    private readonly local?: { take(signalId: string): boolean },
   ) {}
 
   add(plugin: string, hook: SignalsRecordedHook, log: Logger): void {
@@ -92,7 +65,7 @@ export class SignalHooks {
 
   /** Enqueues a batch of events (what the hub listener does); resolves when it has been handled. */
   deliver(events: readonly OutboxEvent[]): Promise<void> {
-    const ids = events.filter((e) => e.type === 'SIGNAL_RECORDED').map((e) => e.entityId);
+    const ids = events.filter((e) => e.type === 'SIGNAL_RECORDED' && (!this.local || this.local.take(e.entityId))).map((e) => e.entityId);
     if (ids.length === 0 || this.hooks.length === 0) return this.queue;
     this.queue = this.queue.then(() => this.handle(ids)).catch((error: unknown) => {
       this.log.error({ err: error }, 'signal hooks: could not load the recorded signals');
@@ -136,9 +109,16 @@ export class SignalHooks {
   }
 
   private enrichmentFor(plugin: string, inBatch: ReadonlySet<string>): SignalEnrichment {
-    const writer = typeof (this.store as Partial<SignalEnrichmentWriter>).setSignalEnrichment === 'function'
-      ? (this.store as unknown as SignalEnrichmentWriter)
-      : null;
+    // Calls made in the same tick are written together (one transaction), like a DataLoader batch.
+    let pending: { input: SignalEnrichmentInput; resolve: () => void; reject: (error: unknown) => void }[] = [];
+    const flush = (): void => {
+      const batch = pending;
+      pending = [];
+      writeEnrichments(this.store, plugin, batch.map((p) => p.input)).then(
+        () => { for (const p of batch) p.resolve(); },
+        (error: unknown) => { for (const p of batch) p.reject(error); },
+      );
+    };
     return Object.freeze({
       enrich: async (signalId: string, enrichment: Enrichment): Promise<void> => {
         if (!inBatch.has(signalId)) {
@@ -150,9 +130,12 @@ export class SignalHooks {
         } catch (error) {
           throw pluginError('PLUGIN_CAPABILITY_DENIED', `plugin "${plugin}": ${(error as Error).message}`, { plugin });
         }
-        if (!writer) throw pluginError('PLUGIN_CAPABILITY_UNAVAILABLE', 'this store cannot enrich signals (no setSignalEnrichment)', { plugin });
-        if (checked.sentiment === undefined && !checked.topics?.length) return;
-        await writer.setSignalEnrichment(signalId, checked);
+        if (!canEnrich(this.store)) throw pluginError('PLUGIN_CAPABILITY_UNAVAILABLE', 'this store cannot enrich signals (no enrichSignals)', { plugin });
+        if (isEmpty(checked)) return;
+        await new Promise<void>((resolve, reject) => {
+          pending.push({ input: { signalId, ...checked }, resolve, reject });
+          if (pending.length === 1) setImmediate(flush);
+        });
       },
     });
   }

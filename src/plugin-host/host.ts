@@ -16,7 +16,7 @@ import type { EventHub } from '../events/hub.js';
 import type { Context } from '../graphql/context.js';
 import { OsmosisError, toGraphQLError } from '../graphql/errors.js';
 import type {
-  ActorView, AnalyticDeclaration, AnalyticResult, GraphIndex, PluginContext, PluginDefinition, PluginRequestContext,
+  ActorView, AnalyticDeclaration, AnalyticResult, AnalyticsRunner, GraphIndex, PluginContext, PluginDefinition, PluginRequestContext,
   PluginRequestScope, Projection, ProjectionSpec, SignalsRecordedHook, Teardown,
 } from '../plugin-api/plugin.js';
 import type { Store } from '../store/port.js';
@@ -25,6 +25,7 @@ import { bindSchema, type JsonRun, type PluginStatus } from './binding.js';
 import { stableKey, VersionedCache } from './cache.js';
 import { PluginRegistrationError, PluginStartupError, pluginError } from './errors.js';
 import { SignalHooks, type HookStats } from './events.js';
+import { signalAccess } from './signal-access.js';
 import { WorkerPool, type PoolLimits, type PoolStats } from './pool.js';
 import { registerPlugins, type PluginCandidate } from './registry.js';
 import { extendSchema } from './schema-extension.js';
@@ -58,6 +59,11 @@ export interface PluginHostOptions {
   log: Logger;
   /** The instance's event hub; without one, event hooks do not run (a warning says so). */
   events?: EventHub;
+  /**
+   * When given, hooks run only for the signals it says this instance recorded: with several
+   * instances on one database, each signal's hooks run once, on the instance that recorded it.
+   */
+  localSignals?: { take(signalId: string): boolean };
   /** Any failure is fatal (PluginStartupError). */
   strict?: boolean;
   /** Options by plugin name (OSMOSIS_PLUGIN_OPTIONS). */
@@ -150,7 +156,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
   const limits: HostLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const { store } = options;
   const log = options.log.child({ component: 'plugins' });
-  const hooks = new SignalHooks(store, options.events, log, limits.hookTimeoutMs);
+  const hooks = new SignalHooks(store, options.events, log, limits.hookTimeoutMs, options.localSignals);
   const pool = new WorkerPool(limits, log);
   const active = new Map<string, Active>();
   const statuses = new Map<PluginCandidate, PluginStatus>();
@@ -260,6 +266,14 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
 
   // --- request scopes ------------------------------------------------------------------------------
 
+  /** Runs an analytic of a plugin `plugin` declared as a dependency; anything else is denied. */
+  const dependencyRunner = (plugin: string, definition: PluginDefinition<unknown>) => (dependency: string): AnalyticsRunner => {
+    if (!Object.hasOwn(definition.dependencies ?? {}, dependency)) {
+      throw pluginError('PLUGIN_CAPABILITY_DENIED', `plugin "${plugin}" may only run analytics of the plugins it declares as dependencies (not "${dependency}")`, { plugin });
+    }
+    return Object.freeze({ run: <R>(analytic: string, params?: unknown) => run<R>(dependency, analytic, params) });
+  };
+
   const scopes = new WeakMap<object, Map<string, PluginRequestScope<unknown>>>();
   function scope(plugin: string, context: PluginRequestContext): PluginRequestScope<unknown> {
     const p = active.get(plugin);
@@ -273,6 +287,8 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
         options: p.options,
         log: p.log.child({ requestId: context.requestId }),
         run: <R>(analytic: string, params?: unknown) => run<R>(plugin, analytic, params),
+        dependency: dependencyRunner(plugin, p.definition),
+        signals: signalAccess(store, plugin),
         actorsByKeys: async (keys: readonly string[]): Promise<(ActorView | null)[]> => {
           if (!loaders) return store.actorsByKeys(keys);
           const found = await loaders.actorByKey.loadMany(keys);
@@ -355,6 +371,8 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
         projection: async (spec: ProjectionSpec = {}) => (await graphAt(await store.graphVersion(), spec)).projection,
       }),
       analytics: Object.freeze({ run: <R>(analytic: string, params?: unknown) => run<R>(name, analytic, params) }),
+      dependency: dependencyRunner(name, definition),
+      signals: signalAccess(store, name),
       events: Object.freeze({ onSignalsRecorded: (hook: SignalsRecordedHook) => void pendingHooks.push(hook) }),
     });
     const entry: Active = { definition, modules: plugin.modules, options: pluginOptions, log: pluginLog };

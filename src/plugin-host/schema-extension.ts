@@ -1,7 +1,7 @@
 /**
  * Runs plugins' `schema` hooks. The Pothos builder is shared by the process and cannot forget a
  * registration, so a hook is first run against a scratch builder holding stand-ins of what the
- * API exposes (Actor, Analytics, the enums and scalars): if it throws, breaks the naming rules or
+ * API exposes (Actor, Analytics, Mutation, the enums and scalars): if it throws, breaks the naming rules or
  * leaves a reference unimplemented, only that plugin fails and the real builder is untouched.
  * Then it runs against the real builder, once per process (a second Osmosis instance loading the
  * same plugin reuses the registration; resolvers find their instance through `scope`).
@@ -53,6 +53,10 @@ function pluginSchema(builder: PluginBuilder, refs: Refs, plugin: string): Plugi
       checkField('Actor', name);
       builder.objectField(refs.Actor, name, thunk);
     },
+    mutationField(name, thunk) {
+      checkField('Mutation', name);
+      builder.mutationField(name, thunk);
+    },
     scope(context: PluginRequestContext, info): PluginRequestScope<unknown> {
       const binding = bindingOf(info.schema);
       if (!binding) throw pluginError('PLUGIN_NOT_LOADED', `plugin "${plugin}" is not loaded by this Osmosis instance`, { plugin });
@@ -85,6 +89,7 @@ function scratchBuilder(): { builder: PluginBuilder; refs: Refs } {
     ValueKind: scratch.enumType('ValueKind', { values: VALUE_KINDS }),
   };
   scratch.queryType({ fields: (t) => ({ analytics: t.field({ type: Analytics, resolve: () => ({}) }) }) });
+  scratch.mutationType({ fields: () => ({}) });
   return { builder: scratch as unknown as PluginBuilder, refs: { Actor, Analytics, ...enums } as unknown as Refs };
 }
 
@@ -101,6 +106,7 @@ interface Known {
   types: Set<string>;
   actorFields: Set<string>;
   analyticsFields: Set<string>;
+  mutationFields: Set<string>;
   /** Plugin name → the definition whose schema hook ran on this builder. */
   plugins: Map<string, PluginDefinition<unknown>>;
 }
@@ -115,6 +121,7 @@ function knownOfHost(): Known {
       types: new Set(typeNames(base)),
       actorFields: new Set(fieldNames(base, 'Actor')),
       analyticsFields: new Set(fieldNames(base, 'Analytics')),
+      mutationFields: new Set(fieldNames(base, 'Mutation')),
       plugins: new Map(),
     };
   }
@@ -133,7 +140,7 @@ function checkNames(plugin: string, trial: GraphQLSchema, host: Known): void {
     if (!allowed) throw new Error(`the type ${name} must be named with the prefix "${pascal}"`);
     if (host.types.has(name)) throw new Error(`the type ${name} already exists`);
   }
-  for (const [type, existing] of [['Actor', host.actorFields], ['Analytics', host.analyticsFields]] as const) {
+  for (const [type, existing] of [['Actor', host.actorFields], ['Analytics', host.analyticsFields], ['Mutation', host.mutationFields]] as const) {
     for (const name of fieldNames(trial, type)) {
       if (type === 'Actor' && (name === 'key' || name === 'name')) continue; // the stand-in's own
       if (!prefixed(name, camel)) throw new Error(`the field ${type}.${name} must be named "${camel}" or start with "${camel}" followed by a capital`);
@@ -187,4 +194,5 @@ export function extendSchema(definition: PluginDefinition<unknown>): void {
   for (const type of typeNames(trial)) host.types.add(type);
   for (const f of fieldNames(trial, 'Actor')) host.actorFields.add(f);
   for (const f of fieldNames(trial, 'Analytics')) host.analyticsFields.add(f);
+  for (const f of fieldNames(trial, 'Mutation')) host.mutationFields.add(f);
 }

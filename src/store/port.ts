@@ -16,9 +16,10 @@
  *   ['input', 'signalIds', 0]), at the argument's name otherwise; nothing is written.
  */
 import type { Actor, Change, Insight, Process, Response, Signal, Tie, Topic, ValueExchange } from '../domain/entities.js';
+import type { ImportResult, TransferCounts, TransferKind, TransferRecord } from '../domain/transfer.js';
 import type { ActorKind, Direction, SignalKind, SignalStatus, TieType, ValueKind } from '../domain/kinds.js';
 import type {
-  ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput,
+  ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalEnrichmentInput, SignalInput, TieInput,
 } from '../domain/inputs.js';
 import type { Projection, ProjectionSpec } from './projection.js';
 import type { Facts } from './facts.js';
@@ -160,6 +161,16 @@ export interface Store {
    */
   assignSignal(signalId: string, assigneeKey: string): Promise<Signal>;
   /**
+   * Enrichment (sentiment, topics), one transaction for the batch. Per item: a given `sentiment`
+   * replaces the stored one (null clears it; absent keeps it); each topic is found or created by name
+   * and linked ABOUT after the signal's existing links, in the order given, unless the signal is already
+   * about it — so re-running the same enrichment changes nothing. Items naming the same signal apply in
+   * order. Returns each item's signal as stored at commit. NOT_FOUND at ['input', i, 'signalId'].
+   * Bumps the graph version when something changed; appends no outbox event (an enrichment is not news:
+   * the signal's SIGNAL_RECORDED event was).
+   */
+  enrichSignals(inputs: SignalEnrichmentInput[]): Promise<Signal[]>;
+  /**
    * Records the responses and marks their signals ANSWERED, one transaction for the batch.
    * Channel defaults to the signal's, respondedAt to now. Each `signal` is its state at commit.
    */
@@ -223,6 +234,28 @@ export interface Store {
   readOutbox(afterSeq: number, limit: number): Promise<OutboxEvent[]>;
   /** The newest seq, 0 when the outbox is empty. */
   outboxHead(): Promise<number>;
+
+  // --- export and import (domain/transfer.ts; `osmosis export` / `osmosis import`) --------------
+  /** How many records of each kind a full export holds. */
+  transferCounts(): Promise<TransferCounts>;
+  /**
+   * One page of a full scan: up to `limit` records of `kind` with an id greater than `afterId` (null:
+   * from the start), ordered by id — a keyset on the unique id index, so every page costs the same.
+   * References are natural keys (actor keys, signals by (channel, externalId), topic and process names,
+   * insight ids); an erased actor's tombstone is exported as it is.
+   */
+  exportRecords(kind: TransferKind, afterId: string | null, limit: number): Promise<TransferRecord[]>;
+  /**
+   * Writes exported records (any kinds, each after what it refers to) in one transaction, idempotently:
+   * actors are found by key, ties by (from, to, type), topics and processes by name, signals by
+   * (channel, externalId), exchanges by id or externalId, responses, insights and changes by id. A record
+   * found is left as stored, except actors and ties, which take the record's fields (an actor keeps its id
+   * and createdAt); one not found is created with the record's id (a fresh one if another entity holds
+   * that id), timestamps, status and assignee. Unknown references throw NOT_FOUND with paths
+   * ['input', index, field…] and nothing is written. Bumps the graph version when something changed;
+   * appends no outbox events (an import is history, not news).
+   */
+  importRecords(records: readonly TransferRecord[]): Promise<ImportResult>;
 
   // --- analytics -----------------------------------------------------------------------------
   /** A read-only compact sub-graph for analytics (CSR arrays), defaults as resolveProjectionSpec. */

@@ -30,7 +30,7 @@ export const CORE_DEFAULTS: CoreBenchOptions = { actors: 100_000, ties: 1_000_00
 
 interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number }
 
-async function load(url: string, bodies: string[], seconds: number, connections: number): Promise<Load> {
+export async function load(url: string, bodies: string[], seconds: number, connections: number): Promise<Load> {
   let i = 0;
   const result = await autocannon({
     url,
@@ -70,7 +70,7 @@ export async function readBenchmark(o: CoreBenchOptions): Promise<void> {
   }
 }
 
-async function sampleKeys(url: string, n: number): Promise<string[]> {
+export async function sampleKeys(url: string, n: number): Promise<string[]> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -81,10 +81,10 @@ async function sampleKeys(url: string, n: number): Promise<string[]> {
 }
 
 const EMITTERS = 1000;
-const actors = (): ActorInput[] => Array.from({ length: EMITTERS }, (_, i) => ({
+export const actors = (): ActorInput[] => Array.from({ length: EMITTERS }, (_, i) => ({
   key: `bench:c-${i}`, kind: 'CUSTOMER', name: `Bench customer ${i}`, attributes: {},
 }));
-const signalBatch = (b: number, size: number): SignalInput[] => Array.from({ length: size }, (_, i) => ({
+export const signalBatch = (b: number, size: number): SignalInput[] => Array.from({ length: size }, (_, i) => ({
   channel: 'bench', externalId: `${b}-${i}`, kind: 'QUESTION', text: `Benchmark signal ${b}/${i} about deliveries and invoices`,
   sentiment: null, occurredAt: new Date(Date.UTC(2026, 0, 1) + b * 1000 + i).toISOString(),
   emitterKey: `bench:c-${(b * size + i) % EMITTERS}`, about: [],

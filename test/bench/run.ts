@@ -29,9 +29,23 @@ const benches: Record<string, () => Promise<unknown>> = {
   realtime: () => realtimeBench(quick ? { subscribers: 50, seconds: 5, ladder: [10, 50], stepSeconds: 3 } : {}),
 };
 
+// --store neo4j: read and ingest on a throwaway Neo4j (neo4j.bench.ts, one server for both); the other
+// benchmarks do not depend on the store and run without it.
+if (values.store !== 'embedded' && values.store !== 'neo4j') {
+  console.error(`--store must be embedded or neo4j, got "${values.store}"`);
+  process.exit(2);
+}
+if (values.store === 'neo4j') {
+  const { NEO4J_DEFAULTS, NEO4J_QUICK, neo4jBenchmarks } = await import('./neo4j.bench.js');
+  const which = { read: !only || only.includes('read'), ingest: !only || only.includes('ingest') };
+  for (const name of Object.keys(benches)) delete benches[name];
+  const names = (['read', 'ingest'] as const).filter((n) => which[n]);
+  if (names.length) benches[names.join('+')] = () => neo4jBenchmarks(quick ? NEO4J_QUICK : NEO4J_DEFAULTS, which);
+}
+
 console.log(`# Osmosis benchmarks — node ${process.version}, store ${values.store}, load average ${loadavg()[0].toFixed(2)}${quick ? ' (quick sizes)' : ''}`);
 for (const [name, run] of Object.entries(benches)) {
-  if (only && !only.includes(name)) continue;
+  if (only && !name.split('+').some((n) => only.includes(n))) continue;
   console.log(`\n# ${name}`);
   await run();
 }

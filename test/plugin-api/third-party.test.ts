@@ -43,7 +43,10 @@ describe('the example third-party plugin', () => {
     linkOsmosis();
     const embedded = await embeddedFactory.open();
     store = Object.assign(Object.create(embedded) as Store, {
-      async setSignalEnrichment(signalId: string, enrichment: Enrichment) { enriched.push({ signalId, enrichment }); },
+      async enrichSignals(inputs: Parameters<Store['enrichSignals']>[0]) {
+        for (const { signalId, ...enrichment } of inputs) enriched.push({ signalId, enrichment: enrichment as Enrichment });
+        return embedded.enrichSignals(inputs);
+      },
     });
     await store.upsertActors(ACTORS.map(([key, kind]) => actorInput.parse({ key, kind, name: key.toUpperCase() })));
     await store.upsertTies(TIES.map(([fromKey, toKey]) => tieInput.parse({ fromKey, toKey, type: 'KNOWS' })));
@@ -96,7 +99,8 @@ describe('the example third-party plugin', () => {
   });
 
   it('tags new signals through its event hook', async () => {
-    const recorded = await store.recordSignals([
+    // Through the app's store, as the API writes: hooks run for the signals this instance recorded.
+    const recorded = await app.store.recordSignals([
       signalInput.parse({ channel: 'email', externalId: 'x-1', kind: 'COMPLAINT', text: 'The courier was LATE', occurredAt: '2026-02-01T09:00:00Z', emitterKey: 'b' }),
       signalInput.parse({ channel: 'email', externalId: 'x-2', kind: 'PRAISE', text: 'Great service', occurredAt: '2026-02-01T10:00:00Z', emitterKey: 'b' }),
     ]);

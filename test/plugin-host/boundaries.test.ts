@@ -1,12 +1,14 @@
 /**
  * The rule the tree encodes: plugins import only the public plugin API. Every non-test source of
  * plugins/<name>/ may import relative files of its own folder, `src/plugin-api/index.js` (or
- * `osmosis/plugin-api`), and Node built-ins — nothing else of Osmosis and no other package. Test
+ * `osmosis/plugin-api`), Node built-ins, the packages its own package.json declares as
+ * dependencies (as a third-party plugin would) and the modules of the plugins it declares as
+ * dependencies — nothing else of Osmosis and no other package. Test
  * files and test support may use anything (graphology as a reference, for instance).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,16 +38,29 @@ describe('plugins import only the public plugin API', () => {
   });
 
   for (const plugin of plugins) {
-    it(`plugins/${plugin}`, () => {
+    it(`plugins/${plugin}`, async () => {
       const home = join(PLUGINS, plugin);
+      // A plugin may also use the modules of the plugins it declares as dependencies (as it would
+      // import their packages).
+      const definition = (await import(pathToFileURL(join(home, 'index.ts')).href) as { default: { dependencies?: Record<string, string> } }).default;
+      const uses = Object.keys(definition.dependencies ?? {}).map((name) => join(PLUGINS, name));
       const offenders: string[] = [];
       const files = sources(home);
       expect(files.length).toBeGreaterThan(0);
+      const manifest = join(home, 'package.json');
+      const own = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {} : {};
+      const declared = new Set(Object.keys(own));
+      // The root package.json installs them, at the same version.
+      const root = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
+      for (const [name, version] of Object.entries(own)) expect(root[name], `${name} in the root package.json`).toBe(version);
+      const packageOf = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
       for (const file of files) {
         for (const spec of specifiers(readFileSync(file, 'utf8'))) {
           const allowed = spec === 'osmosis/plugin-api'
             || spec.startsWith('node:')
-            || (spec.startsWith('.') && (resolve(dirname(file), spec) === API || !relative(home, resolve(dirname(file), spec)).startsWith('..')));
+            || declared.has(packageOf(spec))
+            || (spec.startsWith('.') && [home, ...uses].some((dir) => !relative(dir, resolve(dirname(file), spec)).startsWith('..')))
+            || (spec.startsWith('.') && resolve(dirname(file), spec) === API);
           if (!allowed) offenders.push(`${relative(ROOT, file)} imports ${spec}`);
         }
       }

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 
 describe('plugin settings', () => {
-  it('defaults: the built-in influence plugin, lenient, 2 workers, 30 s, 512 MB', () => {
+  it('defaults: the built-in influence and enrichment plugins, lenient, 2 workers, 30 s, 512 MB', () => {
+    expect(loadConfig({}).OSMOSIS_PLUGINS).toEqual(expect.arrayContaining(['influence', 'enrichment']));
     expect(loadConfig({})).toMatchObject({
-      OSMOSIS_PLUGINS: ['influence'], OSMOSIS_PLUGINS_STRICT: false, OSMOSIS_PLUGIN_OPTIONS: {},
+      OSMOSIS_PLUGINS_STRICT: false, OSMOSIS_PLUGIN_OPTIONS: {},
       OSMOSIS_PLUGIN_WORKERS: 2, OSMOSIS_PLUGIN_TIMEOUT_MS: 30_000, OSMOSIS_PLUGIN_HEAP_MB: 512,
     });
   });

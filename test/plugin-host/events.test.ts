@@ -8,7 +8,7 @@ import type { OutboxEvent } from '../../src/domain/events.js';
 import { actorInput, signalInput } from '../../src/domain/inputs.js';
 import type { EventHub, EventListener } from '../../src/events/hub.js';
 import { definePlugin, type Enrichment, type SignalView } from '../../src/plugin-api/index.js';
-import { createPluginHost, type SignalEnrichmentWriter } from '../../src/plugin-host/index.js';
+import { createPluginHost } from '../../src/plugin-host/index.js';
 import type { Store } from '../../src/store/port.js';
 import { embeddedFactory } from '../support/stores.js';
 import { candidate, capturedLog, hostOf } from './support.js';
@@ -40,14 +40,19 @@ const signal = (externalId: string, text: string) => signalInput.parse({
 
 describe('onSignalsRecorded', () => {
   let embedded: Store;
-  let store: Store & SignalEnrichmentWriter;
+  let store: Store;
   const written: { signalId: string; enrichment: Enrichment }[] = [];
+  const storeCalls: number[] = [];
   beforeAll(async () => {
     embedded = await embeddedFactory.open();
     await embedded.upsertActors([actorInput.parse({ key: 'crm:1', kind: 'CUSTOMER', name: 'Acme' })]);
-    // The store's side of the capability (to come in the port): recorded here.
+    // The store's side of the capability: recorded here, then written.
     store = Object.assign(Object.create(embedded) as Store, {
-      async setSignalEnrichment(signalId: string, enrichment: Enrichment) { written.push({ signalId, enrichment }); },
+      async enrichSignals(inputs: Parameters<Store['enrichSignals']>[0]) {
+        storeCalls.push(inputs.length);
+        for (const { signalId, ...enrichment } of inputs) written.push({ signalId, enrichment: enrichment as Enrichment });
+        return embedded.enrichSignals(inputs);
+      },
     });
   });
   afterAll(async () => { await embedded.close(); });
@@ -99,9 +104,39 @@ describe('onSignalsRecorded', () => {
       const m1 = first.items[0].id;
       expect(written[0]).toEqual({ signalId: m1, enrichment: { sentiment: -0.5, topics: ['delivery'] } });
       expect(written).toHaveLength(2);
+      expect(storeCalls).toEqual([1, 1]); // awaited one by one: one transaction each
+      const [stored] = await embedded.signalsByIds([m1]);
+      expect(stored?.sentiment).toBe(-0.5);
+      expect((await embedded.aboutOfSignals([m1]))[0].map((a) => a.ref)).toEqual(['delivery']);
       expect(denied).toEqual(['PLUGIN_CAPABILITY_DENIED', 'PLUGIN_CAPABILITY_DENIED', 'PLUGIN_CAPABILITY_DENIED', 'PLUGIN_CAPABILITY_DENIED']);
       expect(live.stats().hooks).toEqual({ batches: 2, failures: { hangs: 2, throws: 2 } });
       expect(captured.lines.some((l) => l.plugin === 'hangs' && String((l.err as { message?: string })?.message).includes('did not finish within 200 ms'))).toBe(true);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('writes the enrich calls a hook makes in the same tick in one transaction', async () => {
+    const plugin = definePlugin({
+      name: 'batcher', version: '1.0.0', apiVersion: '^1.0.0',
+      setup({ events }) {
+        events.onSignalsRecorded(async (signals, { enrich }) => {
+          await Promise.all(signals.map((s, i) => enrich(s.id, { sentiment: i / 10, topics: [`t${i}`] })));
+        });
+      },
+    });
+    const { hub, flush } = manualHub(store);
+    const live = createPluginHost({ candidates: [candidate('b', plugin)], store, log: capturedLog().log, events: hub });
+    try {
+      await flush(); // the earlier tests' signals: enriched too
+      await live.deliver([]);
+      storeCalls.length = 0;
+      const { items } = await store.recordSignals([signal('b-1', 'one'), signal('b-2', 'two'), signal('b-3', 'three')]);
+      await flush();
+      await live.deliver([]);
+      expect(storeCalls).toEqual([3]);
+      expect((await embedded.signalsByIds(items.map((s) => s.id))).map((s) => s?.sentiment)).toEqual([0, 0.1, 0.2]);
+      expect((await embedded.aboutOfSignals([items[2].id]))[0].map((a) => a.ref)).toEqual(['t2']);
     } finally {
       await live.close();
     }
@@ -118,7 +153,8 @@ describe('onSignalsRecorded', () => {
       },
     });
     const captured = capturedLog();
-    const host = hostOf(embedded, [candidate('n', plugin)], { log: captured.log });
+    const readOnly = Object.assign(Object.create(embedded) as Store, { enrichSignals: undefined });
+    const host = hostOf(readOnly, [candidate('n', plugin)], { log: captured.log });
     try {
       expect(captured.lines.some((l) => String(l.msg).includes('no event hub is configured'))).toBe(true);
       const recorded = await embedded.recordSignals([signal('m-9', 'hello')]);

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { actorsContract } from './contract/actors.js';
 import { batchesContract } from './contract/batches.js';
+import { enrichmentContract } from './contract/enrichment.js';
 import { erasureContract } from './contract/erasure.js';
 import { exchangesContract } from './contract/exchanges.js';
 import { factsContract } from './contract/facts.js';
@@ -15,6 +16,7 @@ import { outboxContract } from './contract/outbox.js';
 import { projectionContract } from './contract/projection.js';
 import { signalsContract } from './contract/signals.js';
 import { tiesContract } from './contract/ties.js';
+import { transferContract } from './contract/transfer.js';
 import { traversalContract } from './contract/traversal.js';
 
 export function describeStoreContract(name: string, open: () => Promise<Store>): void {
@@ -39,10 +41,12 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     erasureContract(store);
     tiesContract(store);
     signalsContract(store);
+    enrichmentContract(store);
     exchangesContract(store);
     learningContract(store);
     outboxContract(store);
     traversalContract(store);
+    transferContract(store);
     projectionContract(store);
     factsContract(store);
     batchesContract(store);

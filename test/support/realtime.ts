@@ -7,7 +7,7 @@ import { createClient, type Client, type ClientOptions } from 'graphql-ws';
 import WebSocket from 'ws';
 import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config.js';
-import { createOsmosis, serveOsmosis, type Osmosis, type ServedOsmosis } from '../../src/main.js';
+import { createOsmosis, serveOsmosis, type Osmosis, type OsmosisParts, type ServedOsmosis } from '../../src/main.js';
 import type { Store } from '../../src/store/port.js';
 
 export interface Instance {
@@ -22,7 +22,7 @@ export interface Instance {
 }
 
 /** Serves a store on a free port; `env` overrides the configuration. The store stays open on stop. */
-export async function startInstance(store: Store, env: Record<string, string> = {}): Promise<Instance> {
+export async function startInstance(store: Store, env: Record<string, string> = {}, parts: OsmosisParts = {}): Promise<Instance> {
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -32,7 +32,7 @@ export async function startInstance(store: Store, env: Record<string, string> = 
   });
   const log = pino({ level: env.LOG_LEVEL ?? 'info' }, sink);
   const config = loadConfig({ OSMOSIS_PLUGINS: 'none', ...env });
-  const osmosis = createOsmosis(config, store, log);
+  const osmosis = createOsmosis(config, store, log, parts);
   const served = await serveOsmosis(osmosis, '127.0.0.1', 0);
   await served.eventsStarted;
   return {

@@ -31,7 +31,9 @@ builder.node(ActorRef, {
       resolve: async (a, args, ctx) => {
         const query = { ...toPageArgs(args), direction: args.direction ?? 'BOTH', types: args.types ?? undefined };
         const page = await ctx.loaders.tiesOf(query).load(a.id);
-        return { page: { ...page, items: page.items.map((tie) => ({ ...tie, via: a.id })) } };
+        const items = page.items.map((tie) => ({ ...tie, via: a.id }));
+        // Not a spread of `page`: its cursors may be computed on first use.
+        return { page: { items, hasNextPage: page.hasNextPage, get cursors() { return page.cursors; } } };
       },
     }),
     signals: t.field({

@@ -30,10 +30,17 @@ export function openConnection(file: string): Conn {
   db.pragma('journal_mode = WAL');
   // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
   db.pragma('synchronous = NORMAL');
+  // Checkpoint when the WAL reaches ~40 MiB rather than SQLite's 4 MiB: a checkpoint is two fsyncs
+  // plus a copy of every page the WAL holds, and a 1,000-signal batch writes ~2 MiB of pages, so
+  // the default checkpointed on nearly every batch. Durability is unchanged (a commit is in the WAL).
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536'); // 64 MiB page cache
+  // Reads map the file (up to 1 GiB) instead of copying each page missing from the cache out of the
+  // OS cache with a read call: random lookups on a graph larger than the page cache cost less.
+  db.pragma('mmap_size = 1073741824');
   // Unicode lower-casing for short substring searches (SQLite's lower() folds ASCII only).
   db.function('osm_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
   return new Connection(db);

@@ -2,14 +2,18 @@
  * The embedded Store: SQLite through better-sqlite3. Each method delegates to the module that owns
  * the concern; better-sqlite3 is synchronous, so a method is one uninterrupted unit of work.
  */
-import type { ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput } from '../../domain/inputs.js';
+import type {
+  ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalEnrichmentInput, SignalInput, TieInput,
+} from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
+import type { TransferKind, TransferRecord } from '../../domain/transfer.js';
 import type {
   ActorFilter, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
 import * as actors from './actors.js';
 import { openConnection, type Conn, type Db } from './connection.js';
+import { enrichSignals } from './enrichment.js';
 import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import { migrate } from './migrate.js';
@@ -22,6 +26,7 @@ import * as signals from './signals.js';
 import { graphVersion, stats, wipe } from './stats.js';
 import * as ties from './ties.js';
 import * as traversal from './traversal.js';
+import * as transfer from './transfer.js';
 
 export interface EmbeddedStoreOptions {
   /** Database file, or ':memory:'. The parent directory is created when missing. */
@@ -104,6 +109,7 @@ export class EmbeddedStore implements Store {
   async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return signals.signalsOfActors(this.conn, actorIds, page); }
   async aboutOfSignals(signalIds: readonly string[]) { return signals.aboutOfSignals(this.conn, signalIds); }
   async assignSignal(signalId: string, assigneeKey: string) { return signals.assignSignal(this.conn, signalId, assigneeKey); }
+  async enrichSignals(inputs: SignalEnrichmentInput[]) { return enrichSignals(this.conn, inputs); }
   async respond(inputs: ResponseInput[]) { return responses.respond(this.conn, inputs); }
   async responsesOfSignals(signalIds: readonly string[]) { return responses.responsesOfSignals(this.conn, signalIds); }
 
@@ -136,6 +142,12 @@ export class EmbeddedStore implements Store {
 
   async readOutbox(afterSeq: number, limit: number) { return outbox.readOutbox(this.conn, afterSeq, limit); }
   async outboxHead() { return outbox.outboxHead(this.conn); }
+
+  async transferCounts() { return transfer.transferCounts(this.conn); }
+  async exportRecords(kind: TransferKind, afterId: string | null, limit: number) {
+    return transfer.exportRecords(this.conn, kind, afterId, limit);
+  }
+  async importRecords(records: readonly TransferRecord[]) { return transfer.importRecords(this.conn, records); }
 
   // Heavy reads: on the reader thread when there is one, so the event loop keeps serving.
   async projection(spec: ProjectionSpec) { return this.reader ? this.reader.projection(spec) : projection(this.conn, spec); }

@@ -21,7 +21,15 @@ export function pageParams(page: PageArgs, arity: number): PageParams {
 
 export function toPage<T>(rows: T[], first: number, sortKey: (item: T) => SortKey): Page<T> {
   const items = rows.slice(0, first);
-  return { items, cursors: items.map((i) => encodeCursor(sortKey(i))), hasNextPage: rows.length > first };
+  let cursors: string[] | undefined;
+  return {
+    items,
+    // Encoded on first use: a connection that selects only `nodes` never needs them.
+    get cursors() {
+      return (cursors ??= items.map((i) => encodeCursor(sortKey(i))));
+    },
+    hasNextPage: rows.length > first,
+  };
 }
 
 /** One page per requested parent from rows that carry `parentId`, each parent fetched first + 1. */

@@ -1,5 +1,4 @@
 /** Signals: idempotent ingestion by (channel, externalId), lookups, listing, per-emitter pages, ABOUT, assignment. */
-import { randomUUID } from 'node:crypto';
 import type { Signal } from '../../domain/entities.js';
 import { notFoundAll } from '../../domain/errors.js';
 import type { SignalInput } from '../../domain/inputs.js';
@@ -8,14 +7,17 @@ import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
 import { appendEvents, type EventDraft } from './outbox.js';
-import { lookup, missing, namedRid, resolve, type Ref } from './refs.js';
-import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
+import { lookup, missing, namedRid, type Ref } from './refs.js';
+import { timeOrderedId } from './time-ordered-id.js';
+import { SIGNAL_COLUMNS, SIGNAL_FROM, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
 
+// Positional parameters and no RETURNING: both cost per row on a 1,000-row batch (the rowid comes
+// from the statement's lastInsertRowid; `changes` is 0 when (channel, external_id) already exists).
 const INSERT = `
   INSERT INTO signals (id, channel, external_id, kind, text, sentiment, occurred_at, status, emitter_rid)
-  VALUES (@id, @channel, @externalId, @kind, @text, @sentiment, @occurredAt, 'OPEN', @emitter)
-  ON CONFLICT (channel, external_id) DO NOTHING
-  RETURNING rid`;
+  VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)
+  ON CONFLICT (channel, external_id) DO NOTHING`;
+const ACTORS_BY_KEY = 'SELECT key, rid, id FROM actors WHERE key IN (SELECT value FROM json_each(?))';
 const INSERT_ABOUT = `
   INSERT INTO signal_about (signal_rid, position, actor_rid, topic_rid, process_rid)
   VALUES (@signal, @position, @actor, @topic, @process)`;
@@ -34,41 +36,62 @@ export function signalsByRids(conn: Conn, rids: readonly number[]): Signal[] {
 
 export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): RecordResult<Signal> {
   return conn.write(() => {
-    const actors = resolve(conn, 'actorKey', inputs.flatMap((s, i) => [
-      ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
-      ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
-    ]));
+    // Rowid and public id of every actor named; NOT_FOUND for each unknown key (paths built only then).
+    const keys = new Set<string>();
+    for (const s of inputs) {
+      if (s.emitterKey) keys.add(s.emitterKey);
+      for (const a of s.about ?? []) if (a.target === 'ACTOR') keys.add(a.ref);
+    }
+    const found = keys.size
+      ? conn.stmt(ACTORS_BY_KEY).all(json([...keys])) as { key: string; rid: number; id: string }[]
+      : [];
+    const actors = new Map(found.map((a) => [a.key, a.rid]));
+    const actorIds = new Map(found.map((a) => [a.key, a.id]));
+    if (actors.size < keys.size) {
+      const refs: Ref[] = inputs.flatMap((s, i) => [
+        ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
+        ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
+      ]);
+      throw notFoundAll(missing('actorKey', refs, actors));
+    }
+
     const insert = conn.stmt(INSERT);
-    const seen = new Map<string, number>();
-    const rids: number[] = [];
-    const createdRids: number[] = [];
+    // A new signal is exactly what was inserted, so only the re-sent ones are read back.
+    const seen = new Map<string, Signal | number>();
+    const slots: (Signal | number)[] = [];
+    const events: EventDraft[] = []; // one per new signal, in input order (a re-sent one is new only once)
     for (const s of inputs) {
       const identity = `${s.channel}\u0000${s.externalId}`;
-      let rid = seen.get(identity);
-      if (rid === undefined) {
-        const row = insert.get({
-          id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
-          sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitter: s.emitterKey ? actors.get(s.emitterKey) : null,
-        }) as { rid: number } | undefined;
-        if (row) {
-          rid = row.rid;
-          createdRids.push(rid);
-          insertAbout(conn, rid, s.about ?? [], actors);
+      let slot = seen.get(identity);
+      if (slot === undefined) {
+        const id = timeOrderedId();
+        const sentiment = s.sentiment ?? null;
+        const emitter = s.emitterKey ? actors.get(s.emitterKey)! : null;
+        const info = insert.run(id, s.channel, s.externalId, s.kind, s.text, sentiment, s.occurredAt, emitter);
+        if (info.changes > 0) {
+          slot = {
+            id, channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text, sentiment,
+            occurredAt: s.occurredAt, status: 'OPEN', emitterId: s.emitterKey ? actorIds.get(s.emitterKey)! : null, assigneeId: null,
+          };
+          insertAbout(conn, Number(info.lastInsertRowid), s.about ?? [], actors);
+          events.push({ type: 'SIGNAL_RECORDED', entityId: id });
         } else {
-          rid = (conn.stmt('SELECT rid FROM signals WHERE channel = ? AND external_id = ?')
+          slot = (conn.stmt('SELECT rid FROM signals WHERE channel = ? AND external_id = ?')
             .get(s.channel, s.externalId) as { rid: number }).rid;
         }
-        seen.set(identity, rid);
+        seen.set(identity, slot);
       }
-      rids.push(rid);
+      slots.push(slot);
     }
-    const items = signalsByRids(conn, rids);
-    // One event per new signal, in input order (a re-sent one, even within the batch, is new only once).
-    const fresh = new Set(createdRids);
-    const events: EventDraft[] = items.filter((_, i) => fresh.delete(rids[i]))
-      .map((s) => ({ type: 'SIGNAL_RECORDED', entityId: s.id }));
+    const resent = slots.filter((x): x is number => typeof x === 'number');
+    const stored = new Map<number, Signal>();
+    if (resent.length) {
+      const unique = [...new Set(resent)];
+      signalsByRids(conn, unique).forEach((signal, i) => stored.set(unique[i], signal));
+    }
+    const items = slots.map((x) => (typeof x === 'number' ? stored.get(x)! : x));
     appendEvents(conn, events);
-    return { items, created: createdRids.length, existing: inputs.length - createdRids.length };
+    return { items, created: events.length, existing: inputs.length - events.length };
   });
 }
 
@@ -135,22 +158,31 @@ export function countSignals(conn: Conn, filter: SignalFilter): number {
   return (conn.stmt(`SELECT count(*) AS n FROM signals s ${where(conditions)}`).get(params) as { n: number }).n;
 }
 
+// The emitter is the parent actor, so its id comes from the parent instead of a join per signal.
+const SIGNAL_COLUMNS_BUT_EMITTER =
+  's.id, s.channel, s.external_id AS externalId, s.kind, s.text, s.sentiment, s.occurred_at AS occurredAt, ' +
+  's.status, g.id AS assigneeId';
+const signalOfEmitter = (r: Omit<Signal, 'emitterId'> & { parentId: string }): Signal => ({
+  id: r.id, channel: r.channel, externalId: r.externalId, kind: r.kind, text: r.text, sentiment: r.sentiment,
+  occurredAt: r.occurredAt, status: r.status, emitterId: r.parentId, assigneeId: r.assigneeId,
+});
+
 export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
   const p = pageParams(page, 2);
   const sql = `
-    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
+    WITH parents AS (SELECT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
     ranked AS (
       SELECT p.pid, s.rid, ROW_NUMBER() OVER (PARTITION BY p.prid ORDER BY s.occurred_at DESC, s.id DESC) AS rn
       FROM parents p CROSS JOIN signals s ON s.emitter_rid = p.prid
       ${p.after ? 'WHERE (s.occurred_at, s.id) < (@after0, @after1)' : ''}
     )
-    SELECT rk.pid AS parentId, ${SIGNAL_COLUMNS}
-    FROM ranked rk CROSS JOIN signals s ON s.rid = rk.rid ${SIGNAL_JOINS}
+    SELECT rk.pid AS parentId, ${SIGNAL_COLUMNS_BUT_EMITTER}
+    FROM ranked rk CROSS JOIN signals s ON s.rid = rk.rid LEFT JOIN actors g ON g.rid = s.assignee_rid
     WHERE rk.rn <= @limit
     ORDER BY rk.pid, rk.rn`;
   const rows = conn.stmt(sql).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
-    (Signal & { parentId: string })[];
-  return pagesOfParents(actorIds, rows, p.first, toSignal, signalSortKey);
+    (Omit<Signal, 'emitterId'> & { parentId: string })[];
+  return pagesOfParents(actorIds, rows, p.first, signalOfEmitter, signalSortKey);
 }
 
 type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };

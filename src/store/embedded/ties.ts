@@ -7,7 +7,7 @@ import type { Page, TieQuery } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfParents } from './paging.js';
 import { resolve } from './refs.js';
-import { TIE_COLUMNS, TIE_FROM, TIE_JOINS, inJson, json, toTie } from './rows.js';
+import { TIE_COLUMNS, TIE_FROM, inJson, json, toTie } from './rows.js';
 
 const UPSERT = `
   INSERT INTO ties (id, from_rid, to_rid, type, weight, since) VALUES (@id, @from, @to, @type, @weight, @since)
@@ -48,15 +48,23 @@ export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieT
 /** The SQL for one shape of tie query (direction × type filter × cursor), cached per shape. */
 function tiesOfActorsSql(direction: TieQuery['direction'], byType: boolean, after: boolean): string {
   const filter = `${byType ? ` AND t.type IN ${inJson('types')}` : ''}${after ? ' AND t.id > @after0' : ''}`;
-  const out = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p CROSS JOIN ties t ON t.from_rid = p.prid${filter}`;
-  const inn = `SELECT p.pid, p.prid, t.rid AS trid, t.id AS tid FROM parents p CROSS JOIN ties t ON t.to_rid = p.prid${filter}`;
-  const links = direction === 'OUT' ? out : direction === 'IN' ? inn : `${out} UNION ${inn}`;
+  // A link carries its tie's columns, so no tie is read twice; with both directions a self-tie is
+  // reached from its from side only (UNION ALL: no duplicate elimination to pay for).
+  const link = (end: 'from_rid' | 'to_rid', extra = '') => `
+    SELECT p.pid, p.prid, t.id, t.from_rid, t.to_rid, t.type, t.weight, t.since
+    FROM parents p CROSS JOIN ties t ON t.${end} = p.prid${extra}${filter}`;
+  const links = direction === 'OUT' ? link('from_rid') : direction === 'IN' ? link('to_rid')
+    : `${link('from_rid')} UNION ALL ${link('to_rid', ' AND t.from_rid <> p.prid')}`;
+  // One end of every tie is the parent, whose id is known: only the other end is looked up.
   return `
-    WITH parents AS (SELECT DISTINCT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
+    WITH parents AS (SELECT a.id AS pid, a.rid AS prid FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
     links AS (${links}),
-    ranked AS (SELECT pid, trid, ROW_NUMBER() OVER (PARTITION BY prid ORDER BY tid) AS rn FROM links)
-    SELECT rk.pid AS parentId, ${TIE_COLUMNS}
-    FROM ranked rk CROSS JOIN ties t ON t.rid = rk.trid ${TIE_JOINS}
+    ranked AS (SELECT *, ROW_NUMBER() OVER (PARTITION BY prid ORDER BY id) AS rn FROM links)
+    SELECT rk.pid AS parentId, rk.id,
+      CASE WHEN rk.from_rid = rk.prid THEN rk.pid ELSE o.id END AS fromId,
+      CASE WHEN rk.from_rid = rk.prid THEN o.id ELSE rk.pid END AS toId,
+      rk.type, rk.weight, rk.since
+    FROM ranked rk JOIN actors o ON o.rid = CASE WHEN rk.from_rid = rk.prid THEN rk.to_rid ELSE rk.from_rid END
     WHERE rk.rn <= @limit
     ORDER BY rk.pid, rk.rn`;
 }

@@ -113,6 +113,7 @@ export class BackgroundNeo4jStore implements Store {
   readonly signalsOfActors = this.call('signalsOfActors');
   readonly aboutOfSignals = this.call('aboutOfSignals');
   readonly assignSignal = this.call('assignSignal');
+  readonly enrichSignals = this.call('enrichSignals');
   readonly respond = this.call('respond');
   readonly responsesOfSignals = this.call('responsesOfSignals');
   readonly recordExchanges = this.call('recordExchanges');
@@ -137,6 +138,9 @@ export class BackgroundNeo4jStore implements Store {
   readonly shortestPath = this.call('shortestPath');
   readonly readOutbox = this.call('readOutbox');
   readonly outboxHead = this.call('outboxHead');
+  readonly transferCounts = this.call('transferCounts');
+  readonly exportRecords = this.call('exportRecords');
+  readonly importRecords = this.call('importRecords');
   readonly projection = this.call('projection');
   readonly facts = this.call('facts');
 }

@@ -2,14 +2,18 @@
  * The Neo4j Store: neo4j-driver, parameterised Cypher only, managed transactions. Each method delegates
  * to the module that owns the concern; reads are one query, writes one transaction (connection.ts).
  */
-import type { ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalInput, TieInput } from '../../domain/inputs.js';
+import type {
+  ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalEnrichmentInput, SignalInput, TieInput,
+} from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
+import type { TransferKind, TransferRecord } from '../../domain/transfer.js';
 import type {
   ActorFilter, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
 import * as actors from './actors.js';
 import type { Connection } from './connection.js';
+import { enrichSignals } from './enrichment.js';
 import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import * as outbox from './outbox.js';
@@ -20,6 +24,7 @@ import { appliedMigrations, migrate, wipe, type AppliedNeo4jMigration } from './
 import * as signals from './signals.js';
 import * as ties from './ties.js';
 import * as traversal from './traversal.js';
+import * as transfer from './transfer.js';
 
 export class Neo4jStore implements Store {
   readonly kind = 'neo4j' as const;
@@ -65,6 +70,7 @@ export class Neo4jStore implements Store {
   async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return signals.signalsOfActors(this.conn, actorIds, page); }
   async aboutOfSignals(signalIds: readonly string[]) { return signals.aboutOfSignals(this.conn, signalIds); }
   async assignSignal(signalId: string, assigneeKey: string) { return signals.assignSignal(this.conn, signalId, assigneeKey); }
+  async enrichSignals(inputs: SignalEnrichmentInput[]) { return enrichSignals(this.conn, inputs); }
   async respond(inputs: ResponseInput[]) { return responses.respond(this.conn, inputs); }
   async responsesOfSignals(signalIds: readonly string[]) { return responses.responsesOfSignals(this.conn, signalIds); }
 
@@ -97,6 +103,12 @@ export class Neo4jStore implements Store {
 
   async readOutbox(afterSeq: number, limit: number) { return outbox.readOutbox(this.conn, afterSeq, limit); }
   async outboxHead() { return outbox.outboxHead(this.conn); }
+
+  async transferCounts() { return transfer.transferCounts(this.conn); }
+  async exportRecords(kind: TransferKind, afterId: string | null, limit: number) {
+    return transfer.exportRecords(this.conn, kind, afterId, limit);
+  }
+  async importRecords(records: readonly TransferRecord[]) { return transfer.importRecords(this.conn, records); }
 
   async projection(spec: ProjectionSpec) { return projection(this.conn, spec); }
   async facts() { return facts(this.conn); }

@@ -1,18 +1,20 @@
 /**
- * GraphQL-level test support: an Osmosis app on a fresh embedded store with only the given
- * plugins loaded, and a fixture (the testkit's GraphFixture) written into it exactly — statuses,
- * insight creation times and all — as an import (Store.importRecords) would write an export.
+ * GraphQL-level test support for plugins: an Osmosis app on a fresh embedded store with only the
+ * given plugins loaded, and a fixture (the testkit's GraphFixture) written into it exactly —
+ * statuses, insight creation times and all — as an import (Store.importRecords) would write an
+ * export, or the demo ecosystem as `npm start` loads it.
  * Test code: it may use Osmosis internals, plugin code may not.
  */
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { loadConfig } from '../../../src/config/config.js';
-import type { TransferRecord } from '../../../src/domain/transfer.js';
-import { createOsmosis, type Osmosis } from '../../../src/main.js';
-import type { GraphFixture, PluginDefinition } from '../../../src/plugin-api/index.js';
-import { openEmbeddedStore } from '../../../src/store/embedded/index.js';
-import type { Store } from '../../../src/store/port.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { TransferRecord } from '../../src/domain/transfer.js';
+import { createOsmosis, type Osmosis } from '../../src/main.js';
+import type { GraphFixture, PluginDefinition } from '../../src/plugin-api/index.js';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { generateEcosystem, loadEcosystem } from '../../seeds/index.js';
+import type { Store } from '../../src/store/port.js';
 
 /** An app with `plugins` (and nothing else) loaded on an in-memory embedded store; `options` as OSMOSIS_PLUGIN_OPTIONS. */
 export async function pluginApp(plugins: PluginDefinition<any>[], options: Record<string, unknown> = {}): Promise<Osmosis> { // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -23,6 +25,13 @@ export async function pluginApp(plugins: PluginDefinition<any>[], options: Recor
   return createOsmosis(config, store, pino({ level: 'warn' }, sink), {
     plugins: plugins.map((p) => ({ source: p.name, builtin: true, exported: p })),
   });
+}
+
+/** An app with `plugins` loaded, on the demo ecosystem. */
+export async function demoApp(plugins: PluginDefinition<any>[], options: Record<string, unknown> = {}): Promise<Osmosis> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const app = await pluginApp(plugins, options);
+  await loadEcosystem(app.store, generateEcosystem());
+  return app;
 }
 
 export async function closeApp(app: Osmosis | undefined): Promise<void> {

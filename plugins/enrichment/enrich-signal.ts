@@ -1,0 +1,16 @@
+/**
+ * What the plugin writes for one signal: the analysis of its text as an Enrichment, keeping a
+ * sentiment the signal already has unless told to replace it; null when there is nothing to write
+ * (no text, e.g. after the right to be forgotten, and no topic).
+ */
+import type { Enrichment, SignalView } from '../../src/plugin-api/index.js';
+import { analyse, type AnalyseSettings } from './analyse.js';
+
+export function enrichmentOf(signal: SignalView, settings: AnalyseSettings, replaceSentiment: boolean): Enrichment | null {
+  if (!signal.text) return null;
+  const { sentiment, topics } = analyse(signal.text, settings);
+  const out: Enrichment = {};
+  if (sentiment !== null && (replaceSentiment || signal.sentiment === null)) out.sentiment = sentiment;
+  if (topics.length) out.topics = topics;
+  return out.sentiment === undefined && !out.topics ? null : out;
+}

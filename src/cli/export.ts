@@ -1,0 +1,51 @@
+/** `osmosis export [--out FILE|-]`: the whole graph of the configured store as NDJSON (src/transfer/export.ts). */
+import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { openStore } from '../store/open.js';
+import { EXPORT_PAGE, exportGraph } from '../transfer/export.js';
+import { wholeNumber } from './args.js';
+import { createProgress } from './progress.js';
+
+export async function exportCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string', short: 'o', default: '-' }, 'page-size': { type: 'string' } },
+  });
+  const pageSize = values['page-size'] === undefined ? EXPORT_PAGE : wholeNumber('page-size', values['page-size'], 1, 10_000);
+  const toStdout = values.out === '-';
+  const config = loadConfig();
+  const store = await openStore(config);
+  // A file is written under a temporary name and renamed once complete: a failed export leaves no half file.
+  const partial = `${values.out}.partial`;
+  const out = toStdout ? process.stdout : createWriteStream(partial);
+  const progress = createProgress(process.stderr);
+  const started = performance.now();
+  try {
+    const counts = await exportGraph(store, out, { pageSize, onProgress: (section, done, total) => progress.update(section, done, total) });
+    if (!toStdout) {
+      out.end();
+      await once(out, 'close');
+      renameSync(partial, values.out);
+    }
+    progress.stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const what = Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ');
+    console.error(`osmosis export: wrote ${what} from the ${config.OSMOSIS_STORE} store to ${toStdout ? 'stdout' : values.out} in ${seconds} s`);
+  } catch (error) {
+    progress.stop();
+    if (!toStdout) {
+      out.destroy();
+      rmSync(partial, { force: true });
+    }
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+      console.error('osmosis export: the output was closed before the export ended');
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
+}

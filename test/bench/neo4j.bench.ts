@@ -1,0 +1,174 @@
+/**
+ * The core API benchmarks (core-api.bench.ts) on Neo4j — `npm run bench -- --store neo4j [--quick]`:
+ * (a) the typical frontend query under autocannon against a server on a Neo4j holding a large graph
+ *     (generated once as an embedded database, then moved into Neo4j with export → import);
+ * (b) recordSignals in batches of 1,000: through GraphQL over HTTP, through the store port, and as the
+ *     raw UNWIND … CREATE a hand-written loader would run (the ceiling; see test/store/perf/neo4j-bench.ts).
+ * A throwaway Neo4j 5.26 is started with the test launcher (Java 17 and Maven; a 64 MiB page cache), or,
+ * with OSMOSIS_BENCH_NEO4J_URI set, the Neo4j there is used — and WIPED — with NEO4J_USER / NEO4J_PASSWORD.
+ * Figures are printed, never asserted; graph sizes are smaller than the embedded run's, and printed.
+ */
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { print } from 'graphql';
+import { ActorProfileDocument, RecordSignalsCountDocument } from '../../schema/generated/graphql.js';
+import { createProgress } from '../../src/cli/progress.js';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { openNeo4jStore, type Neo4jStore } from '../../src/store/neo4j/index.js';
+import { exportGraph } from '../../src/transfer/export.js';
+import { importGraph } from '../../src/transfer/import.js';
+import { startNeo4j } from '../support/neo4j-harness.js';
+import { largeEmbeddedDb } from './bench-db.js';
+import { actors, load, sampleKeys, signalBatch } from './core-api.bench.js';
+import { startServerProcess } from './server-process.js';
+import { printTable } from './table.js';
+
+export interface Neo4jBenchOptions {
+  actors: number;
+  ties: number;
+  signals: number;
+  seconds: number;
+  connections: number;
+  /** Ingestion: batches of 1,000 signals per path. */
+  batches: number;
+}
+
+/** 100,000 actors and 1,000,000 ties take long to move into Neo4j on a small machine: a fifth of them. */
+export const NEO4J_DEFAULTS: Neo4jBenchOptions = { actors: 20_000, ties: 200_000, signals: 40_000, seconds: 10, connections: 20, batches: 30 };
+export const NEO4J_QUICK: Neo4jBenchOptions = { actors: 2_000, ties: 20_000, signals: 5_000, seconds: 3, connections: 20, batches: 5 };
+
+const PASSWORD = 'osmosis-bench';
+const BATCH = 1000;
+
+export async function neo4jBenchmarks(o: Neo4jBenchOptions, which: { read: boolean; ingest: boolean }): Promise<void> {
+  const neo = await neo4j();
+  const store = await openNeo4jStore({ uri: neo.uri, user: neo.user, password: neo.password, database: 'neo4j' });
+  try {
+    if (which.read) await readBenchmark(neo, store, o);
+    if (which.ingest) await ingestBenchmark(neo, store, o.batches);
+  } finally {
+    await store.close();
+    await neo.stop();
+  }
+}
+
+const seconds = (since: number): string => ((performance.now() - since) / 1000).toFixed(1);
+
+interface Server { uri: string; user: string; password: string; stop(): Promise<void> }
+
+async function neo4j(): Promise<Server> {
+  const uri = process.env.OSMOSIS_BENCH_NEO4J_URI;
+  if (uri) {
+    console.log(`using the Neo4j at ${uri} (OSMOSIS_BENCH_NEO4J_URI; its data is wiped)`);
+    return { uri, user: process.env.NEO4J_USER ?? 'neo4j', password: process.env.NEO4J_PASSWORD ?? '', stop: async () => {} };
+  }
+  const started = performance.now();
+  const neo = await startNeo4j({ auth: { user: 'neo4j', password: PASSWORD } });
+  console.log(`Neo4j 5.26 started in ${seconds(started)} s at ${neo.uri} (test launcher: 1 GiB heap, 64 MiB page cache)`);
+  return { uri: neo.uri, user: 'neo4j', password: PASSWORD, stop: () => neo.stop() };
+}
+
+const serverEnv = (neo: Server): Record<string, string> => ({
+  OSMOSIS_STORE: 'neo4j', NEO4J_URI: neo.uri, NEO4J_USER: neo.user, NEO4J_PASSWORD: neo.password, NEO4J_DATABASE: 'neo4j',
+});
+
+/** Moves the generated embedded graph into Neo4j through export → import, streamed in process. */
+async function loadGraph(store: Neo4jStore, o: Neo4jBenchOptions): Promise<void> {
+  const file = largeEmbeddedDb(o.actors, o.ties, o.signals);
+  const source = await openEmbeddedStore({ file });
+  const started = performance.now();
+  const pipe = new PassThrough({ highWaterMark: 1 << 20 });
+  const progress = createProgress(process.stderr);
+  try {
+    const importing = importGraph(store, pipe, { batchSize: 5000, onProgress: (s, done, total) => progress.update(s, done, total) });
+    importing.catch((e: Error) => pipe.destroy(e));
+    const exporting = exportGraph(source, pipe).then(() => pipe.end());
+    const [summary] = await Promise.all([importing, exporting]);
+    progress.stop();
+    const records = summary.created + summary.existing;
+    console.log(`loaded ${file} into Neo4j (export → import): ${records.toLocaleString('en-US')} records in ${seconds(started)} s ` +
+      `(${Math.round(records / ((performance.now() - started) / 1000)).toLocaleString('en-US')} records/s)`);
+  } finally {
+    progress.stop();
+    await source.close();
+  }
+}
+
+async function readBenchmark(neo: Server, store: Neo4jStore, o: Neo4jBenchOptions): Promise<void> {
+  await store.reset();
+  await loadGraph(store, o);
+  const server = await startServerProcess(serverEnv(neo));
+  try {
+    const keys = await sampleKeys(server.url, 500);
+    const profile = print(ActorProfileDocument);
+    const typical = keys.map((key) => JSON.stringify({ query: profile, variables: { key } }));
+    const trivial = [JSON.stringify({ query: '{ __typename }' })];
+    await load(server.url, trivial, 2, o.connections); // warm-up
+    await load(server.url, typical, 2, o.connections); // warm-up: Neo4j plans and caches the queries
+    const t = await load(server.url, trivial, o.seconds, o.connections);
+    const q = await load(server.url, typical, o.seconds, o.connections);
+    printTable(`(a) read on Neo4j: ${o.actors.toLocaleString('en-US')} actors, ${o.ties.toLocaleString('en-US')} ties, ` +
+      `${o.signals.toLocaleString('en-US')} signals, ${o.connections} connections, ${o.seconds} s each`, [
+      { query: '{ __typename }', 'req/s': t.rps, 'p50 ms': t.p50, 'p99 ms': t.p99, errors: t.errors + t.non2xx },
+      { query: 'actor → ties(10) → other → signals(3)', 'req/s': q.rps, 'p50 ms': q.p50, 'p99 ms': q.p99, errors: q.errors + q.non2xx },
+    ]);
+    console.log(`ratio typical/trivial req/s: ${(q.rps / t.rps).toFixed(3)} (target ≥ 0.30)`);
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * The floor of what storing these signals costs: one UNWIND per batch creating the nodes and their
+ * EMITTED relationships, no idempotency check, no outbox, no graph version.
+ */
+const RAW_INSERT = `
+  UNWIND $rows AS row
+  MATCH (e:Actor {key: row.emitterKey})
+  CREATE (e)-[:EMITTED]->(:Signal {id: row.id, channel: row.channel, externalId: row.externalId, kind: row.kind,
+    text: row.text, sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN'})`;
+
+const WARM_UP = 3;
+
+/**
+ * The three paths write interleaved, batch by batch (each on its own channel, into the same graph), so
+ * that a machine busy with something else, or the JVM still compiling, weighs on each path alike. The
+ * first WARM_UP batches of each path are not timed.
+ */
+async function ingestBenchmark(neo: Server, store: Neo4jStore, batches: number): Promise<void> {
+  await store.reset();
+  await store.upsertActors(actors());
+  const batch = (channel: string, b: number) => signalBatch(b, BATCH).map((s) => ({ ...s, channel }));
+  const server = await startServerProcess(serverEnv(neo));
+  const elapsed = { raw: 0, port: 0, api: 0 };
+  try {
+    const query = print(RecordSignalsCountDocument);
+    const paths: Record<keyof typeof elapsed, (b: number) => Promise<unknown>> = {
+      raw: (b) => store.connection.plainWrite((tx) => tx.run(RAW_INSERT, { rows: batch('raw', b).map((s) => ({ ...s, id: randomUUID() })) })),
+      port: (b) => store.recordSignals(batch('port', b)),
+      api: async (b) => {
+        const body = JSON.stringify({ query, variables: { input: batch('api', b) } });
+        const res = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const json = (await res.json()) as { errors?: unknown };
+        if (json.errors) throw new Error(JSON.stringify(json.errors));
+      },
+    };
+    for (let b = 0; b < WARM_UP + batches; b++) {
+      for (const [name, write] of Object.entries(paths) as [keyof typeof elapsed, (b: number) => Promise<unknown>][]) {
+        const started = performance.now();
+        await write(b);
+        if (b >= WARM_UP) elapsed[name] += performance.now() - started;
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  const [api, port, raw] = [elapsed.api, elapsed.port, elapsed.raw].map((ms) => (batches * BATCH) / (ms / 1000));
+  printTable(`(b) ingestion on Neo4j: ${batches} batches of ${BATCH} signals per path, interleaved (after ${WARM_UP} warm-up batches), 1,000 emitters`, [
+    { path: 'GraphQL recordSignals over HTTP', 'signals/s': Math.round(api) },
+    { path: 'store port recordSignals', 'signals/s': Math.round(port) },
+    { path: 'raw UNWIND … CREATE (no idempotency, no outbox)', 'signals/s': Math.round(raw) },
+  ]);
+  console.log(`API recordSignals ${Math.round(api).toLocaleString('en-US')} signals/s, raw UNWIND ${Math.round(raw).toLocaleString('en-US')} signals/s, ` +
+    `ratio API/raw ${(api / raw).toFixed(3)} (targets: API ≥ 10,000 signals/s and ratio ≥ 0.5)`);
+}

@@ -1,0 +1,81 @@
+/** `osmosis export` and `osmosis import` as a user runs them: child processes on embedded store files. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { generateEcosystem, loadEcosystem } from '../../seeds/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'osm-transfer-'));
+
+function osmosis(db: string, args: string[], input?: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    env: { ...process.env, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: db, LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    input,
+    maxBuffer: 64 * 2 ** 20,
+  });
+}
+
+const records = (ndjson: string): string[] => ndjson.trimEnd().split('\n').slice(1).sort();
+
+describe('osmosis export / import', () => {
+  const source = join(dir, 'source.db');
+  const file = join(dir, 'graph.ndjson');
+
+  beforeAll(async () => {
+    const store = await openEmbeddedStore({ file: source });
+    await loadEcosystem(store, generateEcosystem({ signals: 300, exchanges: 100 }));
+    await store.eraseActor('crm:c-0003');
+    await store.close();
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exports to a file, imports it from a file and from stdin, idempotently', () => {
+    const exported = osmosis(source, ['export', '--out', file]);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toBe(''); // progress and summary go to stderr
+    expect(exported.stderr).toMatch(/osmosis export: wrote \d+ actors, .* 300 signals, .* to .*graph\.ndjson/);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text.slice(0, text.indexOf('\n')))).toMatchObject({ type: 'osmosis-export', formatVersion: 1, store: 'embedded' });
+
+    const target = join(dir, 'target.db');
+    const imported = osmosis(target, ['import', '--in', file]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stderr).toMatch(/osmosis import: \d+ records .* \d+ new, 0 already there/);
+    const again = osmosis(target, ['import'], text); // stdin
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/osmosis import: \d+ records .* 0 new, \d+ already there/);
+
+    const roundTrip = osmosis(target, ['export']); // stdout
+    expect(roundTrip.status, roundTrip.stderr).toBe(0);
+    expect(records(roundTrip.stdout)).toEqual(records(text));
+  });
+
+  it('stops at a bad line with its number and field, and exits 1', () => {
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const signal = lines.findIndex((l) => l.startsWith('{"type":"signal"'));
+    const bad = [...lines.slice(0, signal), lines[signal].replace(/"occurredAt":"[^"]+"/, '"occurredAt":"last tuesday"')];
+    writeFileSync(join(dir, 'bad.ndjson'), `${bad.join('\n')}\n`);
+    const r = osmosis(join(dir, 'bad.db'), ['import', '--in', join(dir, 'bad.ndjson'), '--batch', '100']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`osmosis import: line ${signal + 1}: field "occurredAt": must be an ISO-8601 date-time (signal)`);
+    expect(r.stderr).toMatch(/Lines before \d+ are imported, none after/);
+
+    const dangling = `${lines[0]}\n{"type":"tie","id":"t-1","fromKey":"crm:nobody","toKey":"crm:c-0001","tieType":"KNOWS","weight":1,"since":null}\n`;
+    const d = osmosis(join(dir, 'dangling.db'), ['import'], dangling);
+    expect(d.status).toBe(1);
+    expect(d.stderr).toContain(`line 2: field "fromKey": actor 'crm:nobody' not found (tie)`);
+    expect(d.stderr).toContain('Nothing was imported.');
+
+    const notAnExport = osmosis(join(dir, 'other.db'), ['import'], '{"hello":"world"}\n');
+    expect(notAnExport.status).toBe(1);
+    expect(notAnExport.stderr).toContain('line 1: field "type": the first line must be the header');
+
+    const usage = osmosis(join(dir, 'other.db'), ['import', '--in', join(dir, 'missing.ndjson')]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('no such file');
+  });
+});
