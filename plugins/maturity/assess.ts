@@ -47,8 +47,9 @@ async function scoreWindow(dependency: Dependencies, w: Window, o: MaturityOptio
     responsiveness.run<ResponsivenessView>('report', { ...w, groupBy: ['BY_SIDE'] }),
     responsiveness.run<ResponsivenessView>('report', { ...w, groupBy: ['BY_CHANNEL'] }),
     dependency('learning-loop').run<LearningLoopView>('report', w),
-    // The network as it stood at the end of the window (ties formed before it, or undated).
-    dependency('silos').run<SilosView>('silos', { until: w.until }),
+    // The network as it stands (one computation for both windows: most ties carry no date, so a
+    // network "as of" a past date would mostly be today's anyway).
+    dependency('silos').run<SilosView>('silos', {}),
     dependency('value-flow').run<ValueFlowView>('matrix', { ...w, groupBy: 'SIDE', window: 30 }),
   ]);
   return score([

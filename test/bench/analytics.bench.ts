@@ -9,6 +9,9 @@
  */
 import { loadavg } from 'node:os';
 import { pino } from 'pino';
+import { loadConfig } from '../../src/config/config.js';
+import type { Facts } from '../../src/domain/facts.js';
+import { createOsmosis } from '../../src/main.js';
 import { BUILTIN_PLUGINS, createPluginHost } from '../../src/plugin-host/index.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { largeEmbeddedDb } from './bench-db.js';
@@ -25,9 +28,18 @@ export const ANALYTICS_BENCH_DEFAULTS: AnalyticsBenchOptions = { actors: 100_000
 export const ANALYTICS_BENCH_QUICK: AnalyticsBenchOptions = { actors: 2_000, ties: 20_000, signals: 5_000, exchanges: 5_000 };
 
 /** Params per analytic where `{}` is not a representative run; the rest run with `{}`. */
-const CASES: Record<string, Record<string, unknown>[]> = {
-  'influence/betweenness': [{ sample: 256 }],
-};
+function cases(facts: Facts): Record<string, Record<string, unknown>[]> {
+  // The latest signal, to trace what followed it.
+  const last = facts.signals.count - 1;
+  const trace = last < 0 ? [] : [{
+    channel: facts.channels[facts.signals.channel[last]], occurredAt: new Date(facts.signals.occurredAt[last]).toISOString(), days: 365,
+  }];
+  return {
+    'influence/betweenness': [{ sample: 64 }, { sample: 256 }],
+    'value-flow/trace': trace,
+    'value-flow/matrix': [{ groupBy: 'SIDE' }, { groupBy: 'TEAM' }, { groupBy: 'COMMUNITY' }],
+  };
+}
 
 const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   const started = performance.now();
@@ -61,7 +73,7 @@ export async function run(o: AnalyticsBenchOptions = ANALYTICS_BENCH_DEFAULTS): 
         continue;
       }
       for (const analytic of status.analytics) {
-        for (const params of CASES[`${status.name}/${analytic}`] ?? [{}]) {
+        for (const params of cases(facts)[`${status.name}/${analytic}`] ?? [{}]) {
           try {
             // Wall time includes building the projection and facts when no earlier run at this
             // graph version needed the same ones (they are cached per version).
@@ -79,9 +91,28 @@ export async function run(o: AnalyticsBenchOptions = ANALYTICS_BENCH_DEFAULTS): 
     }
   } finally {
     await host.close();
-    await store.close();
   }
   printTable('analytics through the plugin host (compute: in the worker; run: wall time)', rows);
+
+  // Maturity has no analytic of its own: it runs its dependencies' for two windows. Timed through
+  // GraphQL, cold (every dependency computed) and warm (all cached at this graph version).
+  const app = createOsmosis(loadConfig({ OSMOSIS_PLUGIN_TIMEOUT_MS: '600000', OSMOSIS_PLUGIN_HEAP_MB: '4096', OSMOSIS_PLUGIN_WORKERS: '2' }), store, pino({ level: 'silent' }));
+  const query = async () => {
+    const r = await app.yoga.fetch('http://bench/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ analytics { maturity(until: "2026-11-01T00:00:00Z") { stage overall capabilities { score } } } }' }),
+    });
+    const body = await r.json() as { errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+  };
+  try {
+    const [, cold] = await timed(query);
+    const [, warm] = await timed(query);
+    printTable('maturity through GraphQL (both windows, all dependencies)', [{ run: 'cold', ms: cold }, { run: 'cached', ms: warm }]);
+  } finally {
+    await app.plugins.close();
+    await store.close();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run(process.argv.includes('--quick') ? ANALYTICS_BENCH_QUICK : ANALYTICS_BENCH_DEFAULTS);
