@@ -11,7 +11,7 @@ import { ok } from '../../test/support/graphql-client.js';
 import { DEMO_DEFAULTS } from '../../seeds/ecosystem.js';
 import { World } from '../../seeds/world.js';
 import silos from './index.js';
-import { closeApp, demoApp } from './test-support/app.js';
+import { closeApp, demoApp } from '../../test/support/plugin-app.js';
 
 /** The demo's two boundary spanners, as the seeds define them. */
 const { seed, teams, employees, customers, partners, suppliers } = DEMO_DEFAULTS;

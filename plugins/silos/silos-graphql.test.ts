@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Osmosis } from '../../src/main.js';
 import { gql, ok } from '../../test/support/graphql-client.js';
 import silos from './index.js';
-import { closeApp, pluginApp, seedFixture } from './test-support/app.js';
+import { closeApp, pluginApp, seedFixture } from '../../test/support/plugin-app.js';
 import { SILOS_FIXTURE } from './test-support/fixture.js';
 
 describe('silos over GraphQL (embedded)', () => {
@@ -41,7 +41,7 @@ describe('silos over GraphQL (embedded)', () => {
     // Most closed first: t1 (E-I 1/3) then t2 (1/2).
     expect(r.teams.map((t: any) => [t.team.key, t.members, t.internalTies, t.externalTies])).toEqual([['t1', 3, 3, 6], ['t2', 2, 1, 3]]);
     expect(r.teams[0].eiIndex).toBeCloseTo(1 / 3, 12);
-    expect(r.teams[0].team.name).toBe('T1');
+    expect(r.teams[0].team.name).toBe('t1') // fixture actors are named by their key;
     expect(r.teams[1]).toMatchObject({ eiIndex: 0.5, community: 2, communityShare: 1, communityPurity: 2 / 3 });
     expect(r.organization).toMatchObject({ internalTies: 4, externalTies: 2, ties: 12 });
     expect(r.organization.eiIndex).toBeCloseTo(-1 / 3, 12);

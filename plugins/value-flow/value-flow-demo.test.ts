@@ -14,7 +14,7 @@ import { ok } from '../../test/support/graphql-client.js';
 import { DEMO_DEFAULTS } from '../../seeds/ecosystem.js';
 import { World } from '../../seeds/world.js';
 import silos from '../silos/index.js';
-import { closeApp, demoApp } from '../silos/test-support/app.js';
+import { closeApp, demoApp } from '../../test/support/plugin-app.js';
 import valueFlow from './index.js';
 
 const { seed, teams, employees, customers, partners, suppliers } = DEMO_DEFAULTS;

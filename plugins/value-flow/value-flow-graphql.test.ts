@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Osmosis } from '../../src/main.js';
 import { gql, ok } from '../../test/support/graphql-client.js';
 import silos from '../silos/index.js';
-import { closeApp, pluginApp, seedFixture } from '../silos/test-support/app.js';
+import { closeApp, pluginApp, seedFixture } from '../../test/support/plugin-app.js';
 import valueFlow from './index.js';
 import { VALUE_FIXTURE } from './test-support/fixture.js';
 

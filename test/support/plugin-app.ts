@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { loadConfig } from '../../src/config/config.js';
 import type { TransferRecord } from '../../src/domain/transfer.js';
 import { createOsmosis, type Osmosis } from '../../src/main.js';
-import type { GraphFixture, PluginDefinition } from '../../src/plugin-api/index.js';
+import type { FixtureTie, GraphFixture, PluginDefinition } from '../../src/plugin-api/index.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { generateEcosystem, loadEcosystem } from '../../seeds/index.js';
 import type { Store } from '../../src/store/port.js';
@@ -30,7 +30,7 @@ export async function pluginApp(plugins: PluginDefinition<any>[], options: Recor
 /** An app with `plugins` loaded, on the demo ecosystem. */
 export async function demoApp(plugins: PluginDefinition<any>[], options: Record<string, unknown> = {}): Promise<Osmosis> { // eslint-disable-line @typescript-eslint/no-explicit-any
   const app = await pluginApp(plugins, options);
-  await loadEcosystem(app.store, generateEcosystem());
+  await loadEcosystem(app.store, generateEcosystem(), { validate: false });
   return app;
 }
 
@@ -64,8 +64,11 @@ export function fixtureRecords(fixture: GraphFixture, processes: readonly string
   return [
     ...actors.map((a): TransferRecord => ({ type: 'actor', id: randomUUID(), key: a.key, kind: a.kind, name: a.key, attributes: {}, createdAt: now, updatedAt: now })),
     ...(fixture.ties ?? []).map((raw): TransferRecord => {
-      const t = Array.isArray(raw) ? { from: raw[0], to: raw[1], weight: raw[2] } : raw as { from: string; to: string; type?: string; weight?: number; since?: string | null };
-      return { type: 'tie', id: randomUUID(), fromKey: t.from, toKey: t.to, tieType: (t as { type?: 'KNOWS' }).type ?? 'KNOWS', weight: t.weight ?? 1, since: null };
+      const t: FixtureTie = Array.isArray(raw) ? { from: raw[0], to: raw[1], weight: raw[2] } : raw as FixtureTie;
+      return {
+        type: 'tie', id: randomUUID(), fromKey: t.from, toKey: t.to, tieType: t.type ?? 'KNOWS', weight: t.weight ?? 1,
+        since: t.since ? iso(t.since) : null,
+      };
     }),
     ...[...topics].map((name): TransferRecord => ({ type: 'topic', id: randomUUID(), name })),
     ...[...new Set([...(fixture.changes ?? []).map((c) => c.process), ...processes])].map((name): TransferRecord => ({ type: 'process', id: randomUUID(), name })),
@@ -75,6 +78,10 @@ export function fixtureRecords(fixture: GraphFixture, processes: readonly string
       status: s.status ?? (answered.has(i) ? 'ANSWERED' : s.assignee ? 'ASSIGNED' : 'OPEN'),
       emitterKey: s.emitter ?? null, assigneeKey: s.assignee ?? null,
       about: [...(s.about ?? []).map((r) => ({ target: 'ACTOR' as const, ref: r })), ...(s.topics ?? []).map((r) => ({ target: 'TOPIC' as const, ref: r }))],
+    })),
+    ...(fixture.exchanges ?? []).map((x, i): TransferRecord => ({
+      type: 'exchange', id: randomUUID(), externalId: `x${i}`, fromKey: x.from, toKey: x.to, kind: x.kind ?? 'MONEY', amount: x.amount ?? 1,
+      unit: (x.kind ?? 'MONEY') === 'MONEY' ? 'EUR' : 'count', occurredAt: iso(x.occurredAt ?? '2026-01-01T00:00:00Z'),
     })),
     ...responses.map((r, i): TransferRecord => ({
       type: 'response', id: randomUUID(), signal: ref(r.index), responderKey: r.responder ?? null, text: `response ${i}`,

@@ -7,7 +7,7 @@ import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js
 import type { Conn } from './connection.js';
 import { appendEvents } from './outbox.js';
 import { cursorParams, pageParams, toPage } from './paging.js';
-import { ACTOR_COLUMNS, byIds, inJson, json, toActor, type ActorRow, where } from './rows.js';
+import { ACTOR_COLUMNS, actorFromRaw, inJson, json, toActor, type ActorRaw, type ActorRow, where } from './rows.js';
 
 const UPSERT = `
   INSERT INTO actors (id, key, kind, name, attributes, created_at, updated_at)
@@ -47,16 +47,23 @@ export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertA
 }
 
 export function actorsByIds(conn: Conn, ids: readonly string[]): (Actor | null)[] {
-  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id IN ${inJson('ids')}`)
-    .all({ ids: json(ids) }) as ActorRow[];
-  return byIds(ids, rows, toActor);
+  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id IN ${inJson('ids')}`).raw(true)
+    .all({ ids: json(ids) }) as ActorRaw[];
+  const found = new Map(rows.map((r) => [r[0], r]));
+  return ids.map((id) => {
+    const r = found.get(id);
+    return r ? actorFromRaw(r) : null;
+  });
 }
 
 export function actorsByKeys(conn: Conn, keys: readonly string[]): (Actor | null)[] {
-  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key IN ${inJson('keys')}`)
-    .all({ keys: json(keys) }) as ActorRow[];
-  const found = new Map(rows.map((r) => [r.key, r]));
-  return keys.map((k) => (found.has(k) ? toActor(found.get(k)!) : null));
+  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key IN ${inJson('keys')}`).raw(true)
+    .all({ keys: json(keys) }) as ActorRaw[];
+  const found = new Map(rows.map((r) => [r[1], r]));
+  return keys.map((k) => {
+    const r = found.get(k);
+    return r ? actorFromRaw(r) : null;
+  });
 }
 
 /** WHERE conditions and parameters of an actor filter. */

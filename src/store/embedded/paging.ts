@@ -39,6 +39,20 @@ export function pagesOfParents<R extends { parentId: string }, T>(
   return groupByParent(parentIds, rows, map).map((items) => toPage(items, first, sortKey));
 }
 
+/** pagesOfParents for rows read as arrays (Statement#raw) whose first column is the parent's id. */
+export function pagesOfRawParents<R extends readonly unknown[], T>(
+  parentIds: readonly string[], rows: R[], first: number, map: (r: R) => T, sortKey: (item: T) => SortKey,
+): Page<T>[] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const parent = r[0] as string;
+    let g = groups.get(parent);
+    if (!g) groups.set(parent, (g = []));
+    g.push(map(r));
+  }
+  return parentIds.map((id) => toPage(groups.get(id) ?? [], first, sortKey));
+}
+
 /** Named parameters for a cursor: after0, after1, … (only set when there is a cursor). */
 export function cursorParams(after: SortKey | null): Record<string, string | number> {
   const params: Record<string, string | number> = {};

@@ -15,6 +15,16 @@ export const toActor = (r: ActorRow): Actor => ({
   attributes: JSON.parse(r.attributes) as Record<string, Json>, createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
+/**
+ * An actor row read as an array (`Statement#raw`), in ACTOR_COLUMNS order. The hot lookups read
+ * arrays: better-sqlite3 builds an object per row with every column name as a property, which costs
+ * more than the values for rows this narrow.
+ */
+export type ActorRaw = [id: string, key: string, kind: Actor['kind'], name: string, attributes: string, createdAt: string, updatedAt: string];
+export const actorFromRaw = (r: ActorRaw): Actor => ({
+  id: r[0], key: r[1], kind: r[2], name: r[3], attributes: JSON.parse(r[4]) as Record<string, Json>, createdAt: r[5], updatedAt: r[6],
+});
+
 export const TIE_COLUMNS = 't.id, fa.id AS fromId, ta.id AS toId, t.type, t.weight, t.since';
 export const TIE_JOINS = 'JOIN actors fa ON fa.rid = t.from_rid JOIN actors ta ON ta.rid = t.to_rid';
 export const TIE_FROM = `ties t ${TIE_JOINS}`;

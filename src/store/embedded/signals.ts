@@ -5,7 +5,7 @@ import type { SignalInput } from '../../domain/inputs.js';
 import { normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Conn } from './connection.js';
-import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
+import { cursorParams, pageParams, pagesOfRawParents, toPage, type SortKey } from './paging.js';
 import { appendEvents, type EventDraft } from './outbox.js';
 import { lookup, missing, namedRid, type Ref } from './refs.js';
 import { timeOrderedId } from './time-ordered-id.js';
@@ -159,13 +159,11 @@ export function countSignals(conn: Conn, filter: SignalFilter): number {
 }
 
 // The emitter is the parent actor, so its id comes from the parent instead of a join per signal.
+// Read as arrays (rows.ts, ActorRaw), in this order.
 const SIGNAL_COLUMNS_BUT_EMITTER =
-  's.id, s.channel, s.external_id AS externalId, s.kind, s.text, s.sentiment, s.occurred_at AS occurredAt, ' +
-  's.status, g.id AS assigneeId';
-const signalOfEmitter = (r: Omit<Signal, 'emitterId'> & { parentId: string }): Signal => ({
-  id: r.id, channel: r.channel, externalId: r.externalId, kind: r.kind, text: r.text, sentiment: r.sentiment,
-  occurredAt: r.occurredAt, status: r.status, emitterId: r.parentId, assigneeId: r.assigneeId,
-});
+  's.id, s.channel, s.external_id, s.kind, s.text, s.sentiment, s.occurred_at, s.status, g.id';
+type SignalOfEmitterRaw = [parentId: string, id: string, channel: string, externalId: string, kind: Signal['kind'],
+  text: string | null, sentiment: number | null, occurredAt: string, status: Signal['status'], assigneeId: string | null];
 
 export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
   const p = pageParams(page, 2);
@@ -180,9 +178,12 @@ export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: P
     FROM ranked rk CROSS JOIN signals s ON s.rid = rk.rid LEFT JOIN actors g ON g.rid = s.assignee_rid
     WHERE rk.rn <= @limit
     ORDER BY rk.pid, rk.rn`;
-  const rows = conn.stmt(sql).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
-    (Omit<Signal, 'emitterId'> & { parentId: string })[];
-  return pagesOfParents(actorIds, rows, p.first, signalOfEmitter, signalSortKey);
+  const rows = conn.stmt(sql).raw(true).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
+    SignalOfEmitterRaw[];
+  return pagesOfRawParents(actorIds, rows, p.first, (r): Signal => ({
+    id: r[1], channel: r[2], externalId: r[3], kind: r[4], text: r[5], sentiment: r[6], occurredAt: r[7], status: r[8],
+    emitterId: r[0], assigneeId: r[9],
+  }), signalSortKey);
 }
 
 type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };

@@ -5,7 +5,7 @@ import type { TieInput } from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
 import type { Page, TieQuery } from '../port.js';
 import type { Conn } from './connection.js';
-import { cursorParams, pageParams, pagesOfParents } from './paging.js';
+import { cursorParams, pageParams, pagesOfRawParents } from './paging.js';
 import { resolve } from './refs.js';
 import { TIE_COLUMNS, TIE_FROM, inJson, json, toTie } from './rows.js';
 
@@ -73,8 +73,11 @@ export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: Tie
   const p = pageParams(query, 1);
   const types = query.types?.length ? query.types : null;
   const sql = tiesOfActorsSql(query.direction, types !== null, p.after !== null);
-  const rows = conn.stmt(sql).all({
+  // Read as arrays (rows.ts, ActorRaw), in the order of the SELECT list.
+  const rows = conn.stmt(sql).raw(true).all({
     ids: json([...new Set(actorIds)]), types: types && json(types), limit: p.limit, ...cursorParams(p.after),
-  }) as (Tie & { parentId: string })[];
-  return pagesOfParents(actorIds, rows, p.first, toTie, (t) => [t.id]);
+  }) as [parentId: string, id: string, fromId: string, toId: string, type: Tie['type'], weight: number, since: string | null][];
+  return pagesOfRawParents(actorIds, rows, p.first, (r): Tie => ({
+    id: r[1], fromId: r[2], toId: r[3], type: r[4], weight: r[5], since: r[6],
+  }), (t) => [t.id]);
 }
