@@ -25,6 +25,13 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(inline.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('names the field at fault for a malformed literal of a custom scalar, however deep', async () => {
+    const top = await gql(app.yoga, '{ analytics { influence(since: "yesterday") { score } } }');
+    expect(top.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
+    const nested = await gql(app.yoga, '{ signals(filter: { kinds: [COMPLAINT], since: "not a date" }) { totalCount } }');
+    expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
+  });
+
   it('gives BAD_USER_INPUT for page sizes out of range and foreign cursors', async () => {
     const big = await gql(app.yoga, ActorsDocument, { first: 100_000 });
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
