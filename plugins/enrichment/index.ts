@@ -4,11 +4,11 @@
  *   and its sentiment and topics written back (one transaction per batch chunk).
  * - Again, over existing signals: `mutation { enrichmentRerun(since, until, onlyMissing) }`.
  *
- * Method (docs/analytics/enrichment.md): tokenize → tell Italian from English by stop words →
+ * Method (docs/analytics.md, Enrichment): tokenize → tell Italian from English by stop words →
  * lexicon sentiment with VADER's rules (AFINN-165 for English, a lexicon written for this plugin for
  * Italian) → topics from a vocabulary with synonyms in both languages (greedy longest match over
  * light stems), optionally filled up with keywords. Everything runs on the event loop in small
- * chunks: about 0.2 ms per signal, no model, nothing downloaded.
+ * chunks: about 15–20 µs per signal, no model, nothing downloaded.
  *
  * Built in, and written only against the public plugin API, as a third party would write it.
  */
