@@ -3,18 +3,8 @@
  * layout, domain/facts.ts) so that building them costs little next to the analytic under test.
  */
 import { ACTOR_KINDS, SIGNAL_KINDS, SIGNAL_STATUSES, type Facts } from '../../../src/plugin-api/index.js';
+import { rng } from '../../../test/support/rng.js';
 
-/** mulberry32: a small seeded PRNG, floats in [0, 1). */
-function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function largeFacts(signals: number, options: { actors?: number; teams?: number; seed?: number } = {}): Facts {
   const random = rng(options.seed ?? 7);

@@ -8,18 +8,9 @@
 import { UndirectedGraph as GraphologyUndirected } from 'graphology';
 import type { ActorKind, Projection } from '../../../src/plugin-api/index.js';
 import { EdgeListBuilder } from '../../../src/store/projection.js';
+import { rng } from '../../../test/support/rng.js';
 
-/** mulberry32: a small, fast, seeded PRNG giving floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../../../test/support/rng.js';
 
 export interface EdgeList {
   nodeCount: number;

@@ -42,7 +42,7 @@ const RECORD = `
   RETURN row.i AS i, created, CASE WHEN created THEN null ELSE ${signalMap('s')} END AS signal
   ORDER BY i`;
 
-interface AboutRow { position: number; actor: string | null; topic: string | null; process: string | null }
+export interface AboutRow { position: number; actor: string | null; topic: string | null; process: string | null }
 interface SignalRow {
   i: number; id: string; channel: string; externalId: string; kind: Signal['kind']; text: string;
   sentiment: number | null; occurredAt: string; emitterKey: string | null; about: AboutRow[];
@@ -96,7 +96,7 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
 }
 
 /** ABOUT rows of one signal: a (target, ref) named twice counts once; positions follow the given order. */
-function aboutRows(about: SignalInput['about']): AboutRow[] {
+export function aboutRows(about: readonly SignalInput['about'][number][]): AboutRow[] {
   const seen = new Set<string>();
   const rows: AboutRow[] = [];
   for (const a of about) {

@@ -17,6 +17,7 @@ import type {
 import { checkExportArgs } from '../../domain/transfer.js';
 import { fold } from './actors.js';
 import { int, type Connection, type Tx } from './connection.js';
+import { aboutRows } from './signals.js';
 
 export async function transferCounts(conn: Connection): Promise<TransferCounts> {
   // Label and relationship-type counts come from the count store: constant time.
@@ -425,23 +426,6 @@ function plan(kind: TransferKind, run: Run<TransferRecord>): Plan {
   }
 }
 
-/** ABOUT rows of one signal: a (target, ref) named twice counts once; positions follow the given order. */
-function aboutRows(about: SignalRecord['about']): Map[] {
-  const seen = new Set<string>();
-  const rows: Map[] = [];
-  for (const a of about) {
-    const identity = `${a.target}\u0000${a.ref}`;
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    rows.push({
-      position: rows.length,
-      actor: a.target === 'ACTOR' ? a.ref : null,
-      topic: a.target === 'TOPIC' ? a.ref : null,
-      process: a.target === 'PROCESS' ? a.ref : null,
-    });
-  }
-  return rows;
-}
 
 /** Consecutive records of one kind, in batch order. */
 function runs(records: readonly TransferRecord[]): { kind: TransferKind; run: Run<TransferRecord> }[] {
