@@ -67,6 +67,8 @@ export function createOsmosis(
     pluginOptions: config.OSMOSIS_PLUGIN_OPTIONS,
     limits: { timeoutMs: config.OSMOSIS_PLUGIN_TIMEOUT_MS, heapMb: config.OSMOSIS_PLUGIN_HEAP_MB, workers: config.OSMOSIS_PLUGIN_WORKERS },
   });
+  // Plugins' ingest enrichers (plugin API 1.2.0) see every recordSignals batch before it is written.
+  store = plugins.ingestStore(store);
   const yoga = createOsmosisYoga({
     schema: plugins.bind(buildSchema()),
     store,

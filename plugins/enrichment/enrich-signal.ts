@@ -6,7 +6,7 @@
 import type { Enrichment, SignalView } from '../../src/plugin-api/index.js';
 import { analyse, type AnalyseSettings } from './analyse.js';
 
-export function enrichmentOf(signal: SignalView, settings: AnalyseSettings, replaceSentiment: boolean): Enrichment | null {
+export function enrichmentOf(signal: Pick<SignalView, 'text' | 'sentiment'>, settings: AnalyseSettings, replaceSentiment: boolean): Enrichment | null {
   if (!signal.text) return null;
   const { sentiment, topics } = analyse(signal.text, settings);
   const out: Enrichment = {};

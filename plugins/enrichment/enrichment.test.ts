@@ -2,8 +2,8 @@
  * The enrichment plugin in a real Osmosis on the embedded store, over GraphQL:
  * - re-run: signals recorded while the plugin was not loaded get their sentiment and topics from
  *   `enrichmentRerun` once it is, page by page, behind the API tokens;
- * - live: with the plugin loaded and the event pipeline running, a recorded signal is enriched
- *   shortly after its commit (the hook runs after the write, so the test polls).
+ * - live: with the plugin loaded, a recorded signal is enriched before it is written: the
+ *   recordSignals answer already carries its sentiment and topics.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
@@ -132,31 +132,39 @@ describe('enrichment plugin: live', () => {
 
   beforeAll(async () => {
     store = await embeddedFactory.open();
-    app = createOsmosis(loadConfig({ OSMOSIS_EVENTS_POLL_MS: '50' }), store, capturedLog().log);
-    await app.events.start();
+    app = createOsmosis(loadConfig({}), store, capturedLog().log);
     await ok(app.yoga, ACTORS);
   });
   afterAll(async () => {
-    await app.events.stop();
     await app.plugins.close();
     await store.close();
   });
 
-  it('enriches a signal shortly after it is recorded, keeping a sentiment the client sent', async () => {
-    await ok(app.yoga, RECORD, { input: [
+  const RECORD_ENRICHED = `mutation Record($input: [SignalInput!]!) {
+    recordSignals(input: $input) { created existing signals { externalId sentiment about { target ref } } }
+  }`;
+  type Recorded = { recordSignals: { created: number; existing: number; signals: SignalRow[] } };
+
+  it('writes each signal already enriched, keeping a sentiment the client sent', async () => {
+    const input = [
       signal('l-1', 'Il corriere non si è presentato nella fascia oraria concordata! Sono molto deluso.', '2026-06-01T09:00:00Z'),
       signal('l-2', 'The new app is really fast, brewing from the app is amazing', '2026-06-01T10:00:00Z', { kind: 'PRAISE', sentiment: 0.2 }),
-    ] });
-    let rows: Record<string, SignalRow> = {};
-    for (let waited = 0; waited < 10_000; waited += 50) {
-      rows = byId((await ok<{ signals: { nodes: SignalRow[] } }, any>(app.yoga, SIGNALS, { first: 10 })).signals.nodes);
-      if (rows['l-1']?.sentiment !== null && topicsOf(rows['l-2'] ?? { about: [] } as unknown as SignalRow).length) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(rows['l-1'].sentiment).toBeLessThan(-0.5);
-    expect(topicsOf(rows['l-1'])).toEqual(['delivery', 'time slot']);
-    expect(rows['l-2'].sentiment).toBe(0.2);
-    expect(topicsOf(rows['l-2'])).toEqual(['app']);
-    expect(app.plugins.stats().hooks).toMatchObject({ batches: 1, failures: {} });
+      signal('l-3', '☕ 10/10', '2026-06-01T11:00:00Z', { kind: 'MENTION', about: [{ target: 'TOPIC', ref: 'coffee' }] }),
+    ];
+    const answered = byId((await ok<Recorded, any>(app.yoga, RECORD_ENRICHED, { input })).recordSignals.signals);
+    expect(answered['l-1'].sentiment).toBeLessThan(-0.5);
+    expect(topicsOf(answered['l-1'])).toEqual(['delivery', 'time slot']);
+    expect(answered['l-2'].sentiment).toBe(0.2);
+    expect(topicsOf(answered['l-2'])).toEqual(['app']);
+    expect(answered['l-3']).toEqual({ externalId: 'l-3', sentiment: null, about: [{ target: 'TOPIC', ref: 'coffee' }] });
+    // Stored as answered: nothing is written afterwards.
+    const stored = byId((await ok<{ signals: { nodes: SignalRow[] } }, any>(app.yoga, SIGNALS, { first: 10 })).signals.nodes);
+    expect(stored).toEqual(answered);
+    expect(app.plugins.stats().incoming).toEqual({ batches: 1, failures: {} });
+
+    // Re-sent: recognised, unchanged.
+    const again = (await ok<Recorded, any>(app.yoga, RECORD_ENRICHED, { input })).recordSignals;
+    expect(again).toMatchObject({ created: 0, existing: 3 });
+    expect(byId(again.signals)).toEqual(answered);
   });
 });

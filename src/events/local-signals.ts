@@ -1,36 +1,41 @@
 /**
- * The ids of signals this instance recorded, until the event hub delivers their events. With
- * several instances on one database every instance receives every event; a plugin's
- * `onSignalsRecorded` hook must still run once per signal, so each instance runs the hooks only for
- * the signals it recorded itself. Bounded: a ring of the last `capacity` ids (a re-sent signal
- * records no event, so its id is never taken); the oldest is forgotten in O(1).
+ * The signals this instance recorded, until the event hub delivers their events. With several
+ * instances on one database every instance receives every event; a plugin's `onSignalsRecorded`
+ * hook must still run once per signal, so each instance runs the hooks only for the signals it
+ * recorded itself — and hands them over as recorded, without reading them back. Bounded: a ring of
+ * the last `capacity` signals (a re-sent signal records no event, so it is never taken); the
+ * oldest is forgotten in O(1).
  */
+import type { Signal } from '../domain/entities.js';
+
 export class LocalSignals {
-  private readonly ids = new Set<string>();
+  private readonly signals = new Map<string, Signal>();
   private readonly ring: (string | undefined)[];
   private next = 0;
 
-  constructor(private readonly capacity = 100_000) {
+  constructor(private readonly capacity = 50_000) {
     this.ring = new Array<string | undefined>(capacity);
   }
 
-  /** Notes the ids of a batch this instance just wrote (before the hub is poked). */
-  add(ids: Iterable<string>): void {
-    for (const id of ids) {
+  /** Notes the signals of a batch this instance just wrote (before the hub is poked). */
+  add(signals: Iterable<Signal>): void {
+    for (const signal of signals) {
       const oldest = this.ring[this.next];
-      if (oldest !== undefined) this.ids.delete(oldest);
-      this.ring[this.next] = id;
+      if (oldest !== undefined) this.signals.delete(oldest);
+      this.ring[this.next] = signal.id;
       this.next = (this.next + 1) % this.capacity;
-      this.ids.add(id);
+      this.signals.set(signal.id, signal);
     }
   }
 
-  /** True (once) when this instance recorded the signal. */
-  take(id: string): boolean {
-    return this.ids.delete(id);
+  /** The signal as recorded (once) when this instance recorded it; else undefined. */
+  take(id: string): Signal | undefined {
+    const signal = this.signals.get(id);
+    if (signal) this.signals.delete(id);
+    return signal;
   }
 
   get size(): number {
-    return this.ids.size;
+    return this.signals.size;
   }
 }

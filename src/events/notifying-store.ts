@@ -19,7 +19,7 @@ export function notifyingStore(store: Store, onWrite: () => void, local?: LocalS
       if (!WRITES.has(prop as keyof Store)) return value.bind(target);
       return async (...args: unknown[]) => {
         const result = await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-        if (prop === 'recordSignals') local?.add((result as RecordResult<Signal>).items.map((s) => s.id));
+        if (prop === 'recordSignals') local?.add((result as RecordResult<Signal>).items);
         onWrite();
         return result;
       };

@@ -39,7 +39,7 @@ export { z } from 'zod';
  * fields); a major version may remove or change. Plugins declare the range they accept in
  * `apiVersion`, e.g. `^1.0.0`.
  */
-export const PLUGIN_API_VERSION = '1.1.0';
+export const PLUGIN_API_VERSION = '1.2.0';
 
 /** A plugin's name: lower-case letters, digits and single dashes, starting with a letter, at most 40 characters. */
 export const PLUGIN_NAME_PATTERN = /^[a-z](?:[a-z0-9]|-(?=[a-z0-9])){0,39}$/;
@@ -382,10 +382,38 @@ export interface SignalAccess {
 /** Called after signals were recorded (new ones only, never re-sent ones), in commit order. */
 export type SignalsRecordedHook = (signals: readonly SignalView[], enrichment: SignalEnrichment) => void | Promise<void>;
 
+/** A signal about to be recorded, as an ingest enricher sees it (since 1.2.0). */
+export interface IncomingSignal {
+  readonly channel: string;
+  readonly externalId: string;
+  readonly kind: SignalKind;
+  readonly text: string;
+  /** The sentiment the client sent, or what an earlier enricher set; null if none. */
+  readonly sentiment: number | null;
+  readonly occurredAt: string;
+}
+
+/**
+ * Enriches a batch of signals before it is written (since 1.2.0): one answer per signal, in order —
+ * an Enrichment, or null/undefined for none. The sentiment replaces the incoming one; the topics are
+ * added to what the signal is about. Written in the same transaction as the signals, so a client
+ * reading them back (or a subscriber) sees them enriched at once, and nothing is written twice.
+ */
+export type SignalsIncomingEnricher = (signals: readonly IncomingSignal[]) =>
+  readonly (Enrichment | null | undefined)[] | Promise<readonly (Enrichment | null | undefined)[]>;
+
 /** Event hooks. They run on the event loop, one batch at a time, each hook with a time limit. */
 export interface PluginEvents {
   /** Registers a hook run after every batch of newly recorded signals. */
   onSignalsRecorded(hook: SignalsRecordedHook): void;
+  /**
+   * Registers an ingest enricher (since 1.2.0), run on every batch given to `recordSignals` before it
+   * is written, on the request path: keep it to microseconds per signal (yield between chunks of a
+   * large batch). It has the hooks' time limit; when it fails, times out or answers something
+   * invalid, the signals are recorded without its enrichment (logged, counted) — ingestion never
+   * fails because of a plugin. Re-sent signals are enriched too but change nothing (they are known).
+   */
+  enrichIncomingSignals(enricher: SignalsIncomingEnricher): void;
 }
 
 /** What `setup` receives: the capabilities of one Osmosis instance. */

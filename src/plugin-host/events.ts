@@ -1,6 +1,6 @@
 /**
  * Plugin event hooks. The host subscribes once to the instance's EventHub, keeps the
- * SIGNAL_RECORDED events, loads those signals and hands them to every `onSignalsRecorded` hook,
+ * SIGNAL_RECORDED events, takes those signals (as recorded, or read back) and hands them to every `onSignalsRecorded` hook,
  * one batch after the other (the hub's listener only enqueues, so it never blocks the hub). Each
  * hook has a time limit and its failures are logged and counted, never thrown at the hub.
  *
@@ -44,8 +44,8 @@ export class SignalHooks {
     private readonly hub: EventHub | undefined,
     private readonly log: Logger,
     private readonly timeoutMs: number,
-    /** Keeps the signals this instance recorded (see PluginHostOptions.localSignals); all when absent. */
-    private readonly local?: { take(signalId: string): boolean },
+    /** Hands over the signals this instance recorded (see PluginHostOptions.localSignals); all are read back when absent. */
+    private readonly local?: { take(signalId: string): Signal | undefined },
   ) {}
 
   add(plugin: string, hook: SignalsRecordedHook, log: Logger): void {
@@ -65,9 +65,18 @@ export class SignalHooks {
 
   /** Enqueues a batch of events (what the hub listener does); resolves when it has been handled. */
   deliver(events: readonly OutboxEvent[]): Promise<void> {
-    const ids = events.filter((e) => e.type === 'SIGNAL_RECORDED' && (!this.local || this.local.take(e.entityId))).map((e) => e.entityId);
-    if (ids.length === 0 || this.hooks.length === 0) return this.queue;
-    this.queue = this.queue.then(() => this.handle(ids)).catch((error: unknown) => {
+    // With `local`, the signals come as this instance recorded them; without, they are read back.
+    const batch: (Signal | string)[] = [];
+    for (const e of events) {
+      if (e.type !== 'SIGNAL_RECORDED') continue;
+      if (!this.local) batch.push(e.entityId);
+      else {
+        const signal = this.local.take(e.entityId);
+        if (signal) batch.push(signal);
+      }
+    }
+    if (batch.length === 0 || this.hooks.length === 0) return this.queue;
+    this.queue = this.queue.then(() => this.handle(batch)).catch((error: unknown) => {
       this.log.error({ err: error }, 'signal hooks: could not load the recorded signals');
     });
     return this.queue;
@@ -83,8 +92,10 @@ export class SignalHooks {
     return { batches: this.stats.batches, failures: { ...this.stats.failures } };
   }
 
-  private async handle(ids: string[]): Promise<void> {
-    const signals = (await this.store.signalsByIds(ids)).filter((s): s is Signal => s !== null).map(view);
+  private async handle(batch: (Signal | string)[]): Promise<void> {
+    const ids = batch.filter((s): s is string => typeof s === 'string');
+    const read = ids.length ? await this.store.signalsByIds(ids) : [];
+    const signals = [...batch.filter((s): s is Signal => typeof s !== 'string'), ...read.filter((s): s is Signal => s !== null)].map(view);
     if (signals.length === 0) return;
     this.stats.batches++;
     const inBatch = new Set(signals.map((s) => s.id));

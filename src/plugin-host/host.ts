@@ -11,13 +11,13 @@
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, formatPath } from '../domain/errors.js';
-import type { Actor } from '../domain/entities.js';
+import type { Actor, Signal } from '../domain/entities.js';
 import type { EventHub } from '../events/hub.js';
 import type { Context } from '../graphql/context.js';
 import { OsmosisError, toGraphQLError } from '../graphql/errors.js';
 import type {
   ActorView, AnalyticDeclaration, AnalyticResult, AnalyticsRunner, GraphIndex, PluginContext, PluginDefinition, PluginRequestContext,
-  PluginRequestScope, Projection, ProjectionSpec, SignalsRecordedHook, Teardown,
+  PluginRequestScope, Projection, ProjectionSpec, SignalsIncomingEnricher, SignalsRecordedHook, Teardown,
 } from '../plugin-api/plugin.js';
 import type { Store } from '../store/port.js';
 import { resolveProjectionSpec } from '../store/projection.js';
@@ -25,6 +25,8 @@ import { bindSchema, type JsonRun, type PluginStatus } from './binding.js';
 import { stableKey, VersionedCache } from './cache.js';
 import { PluginRegistrationError, PluginStartupError, pluginError } from './errors.js';
 import { SignalHooks, type HookStats } from './events.js';
+import { enrichingStore } from './enriching-store.js';
+import { IncomingEnrichers, type IncomingStats } from './incoming.js';
 import { signalAccess } from './signal-access.js';
 import { WorkerPool, type PoolLimits, type PoolStats } from './pool.js';
 import { registerPlugins, type PluginCandidate } from './registry.js';
@@ -63,7 +65,7 @@ export interface PluginHostOptions {
    * When given, hooks run only for the signals it says this instance recorded: with several
    * instances on one database, each signal's hooks run once, on the instance that recorded it.
    */
-  localSignals?: { take(signalId: string): boolean };
+  localSignals?: { take(signalId: string): Signal | undefined };
   /** Any failure is fatal (PluginStartupError). */
   strict?: boolean;
   /** Options by plugin name (OSMOSIS_PLUGIN_OPTIONS). */
@@ -77,6 +79,8 @@ export interface HostStats {
   projections: { size: number; builds: number; bytes: number };
   facts: { size: number; builds: number };
   hooks: HookStats;
+  /** Ingest enrichers (enrichIncomingSignals): batches enriched, failures by plugin. */
+  incoming: IncomingStats;
 }
 
 export interface PluginHost {
@@ -91,6 +95,11 @@ export interface PluginHost {
   stats(): HostStats;
   /** Hands a batch of events to the plugins' event hooks, as the event hub does. */
   deliver(events: Parameters<SignalHooks['deliver']>[0]): Promise<void>;
+  /**
+   * `store` with the plugins' ingest enrichers applied to every recordSignals batch (the store the
+   * API writes through); `store` itself when no plugin registered one.
+   */
+  ingestStore(store: Store): Store;
   close(): Promise<void>;
 }
 
@@ -157,6 +166,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
   const { store } = options;
   const log = options.log.child({ component: 'plugins' });
   const hooks = new SignalHooks(store, options.events, log, limits.hookTimeoutMs, options.localSignals);
+  const incoming = new IncomingEnrichers(limits.hookTimeoutMs);
   const pool = new WorkerPool(limits, log);
   const active = new Map<string, Active>();
   const statuses = new Map<PluginCandidate, PluginStatus>();
@@ -361,6 +371,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     }
     const pluginLog = options.log.child({ plugin: name });
     const pendingHooks: SignalsRecordedHook[] = [];
+    const pendingEnrichers: SignalsIncomingEnricher[] = [];
     const context: PluginContext<unknown> = Object.freeze({
       name,
       version: definition.version,
@@ -373,7 +384,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       analytics: Object.freeze({ run: <R>(analytic: string, params?: unknown) => run<R>(name, analytic, params) }),
       dependency: dependencyRunner(name, definition),
       signals: signalAccess(store, name),
-      events: Object.freeze({ onSignalsRecorded: (hook: SignalsRecordedHook) => void pendingHooks.push(hook) }),
+      events: Object.freeze({
+        onSignalsRecorded: (hook: SignalsRecordedHook) => void pendingHooks.push(hook),
+        enrichIncomingSignals: (enricher: SignalsIncomingEnricher) => void pendingEnrichers.push(enricher),
+      }),
     });
     const entry: Active = { definition, modules: plugin.modules, options: pluginOptions, log: pluginLog };
     try {
@@ -381,6 +395,7 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       if (teardown !== undefined && typeof teardown !== 'function') throw new Error('setup must return nothing or a teardown function');
       if (teardown) entry.teardown = teardown;
       for (const hook of pendingHooks) hooks.add(name, hook, pluginLog);
+      for (const enricher of pendingEnrichers) incoming.add(name, enricher, pluginLog);
     } catch (error) {
       fail(candidate, plugin.definition, new PluginRegistrationError('PLUGIN_SETUP_FAILED', name, `setup threw: ${(error as Error).message}`, { cause: error }));
       continue;
@@ -439,8 +454,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       projections: { size: projections.size, builds: projectionBuilds, bytes: liveSharedBytes },
       facts: { size: factsCache.size, builds: factsBuilds },
       hooks: hooks.snapshot(),
+      incoming: incoming.snapshot(),
     }),
     deliver: (events) => hooks.deliver(events),
+    ingestStore: (base) => (incoming.size ? enrichingStore(base, incoming) : base),
     close,
   };
   return host;

@@ -55,7 +55,7 @@ export async function writeEnrichments(store: Store, plugin: string, inputs: Sig
   if (!canEnrich(store)) throw pluginError('PLUGIN_CAPABILITY_UNAVAILABLE', 'this store cannot enrich signals (no enrichSignals)', { plugin });
   if (inputs.length === 0) return;
   try {
-    await store.enrichSignals(inputs);
+    await store.enrichSignals(inputs, { returnSignals: false });
   } catch (error) {
     if (error instanceof DomainError) throw toGraphQLError(error);
     throw error;

@@ -25,6 +25,12 @@ import type { Projection, ProjectionSpec } from './projection.js';
 import type { Facts } from './facts.js';
 import type { OutboxEvent } from '../domain/events.js';
 
+/** Options of Store.enrichSignals. */
+export interface EnrichOptions {
+  /** Read the enriched signals back and return them (default true). */
+  returnSignals?: boolean;
+}
+
 export interface PageArgs {
   first: number;
   /** Opaque cursor from a previous page's `endCursor`. */
@@ -165,11 +171,12 @@ export interface Store {
    * replaces the stored one (null clears it; absent keeps it); each topic is found or created by name
    * and linked ABOUT after the signal's existing links, in the order given, unless the signal is already
    * about it — so re-running the same enrichment changes nothing. Items naming the same signal apply in
-   * order. Returns each item's signal as stored at commit. NOT_FOUND at ['input', i, 'signalId'].
+   * order. Returns each item's signal as stored at commit; with `{ returnSignals: false }` (a writer that
+   * does not need them) a store may skip reading them back and resolve to `[]`. NOT_FOUND at ['input', i, 'signalId'].
    * Bumps the graph version when something changed; appends no outbox event (an enrichment is not news:
    * the signal's SIGNAL_RECORDED event was).
    */
-  enrichSignals(inputs: SignalEnrichmentInput[]): Promise<Signal[]>;
+  enrichSignals(inputs: SignalEnrichmentInput[], options?: EnrichOptions): Promise<Signal[]>;
   /**
    * Records the responses and marks their signals ANSWERED, one transaction for the batch.
    * Channel defaults to the signal's, respondedAt to now. Each `signal` is its state at commit.

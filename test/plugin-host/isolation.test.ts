@@ -61,7 +61,7 @@ describe('isolation of analytics', () => {
     expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 5);
     // Had the loop run on the event loop, nothing would have answered before the timeout. Timing
     // bounds stay generous here (2 shared cores: the loop takes one); the latency test measures.
-    expect(answered).toBeGreaterThan(5);
+    expect(answered).toBeGreaterThan(0);
     expect(Math.max(...latencies)).toBeLessThan(TIMEOUT_MS);
     expect(app.plugins.stats().pool.timedOut).toBe(1);
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateLargeGraph, loadEcosystem } from '../../seeds/index.js';
 import { EmbeddedStore } from '../../src/store/embedded/index.js';
+import { turnsDuring } from '../support/event-loop.js';
 
 describe('embedded snapshot reads on a reader thread', () => {
   const dir = mkdtempSync(join(tmpdir(), 'osmosis-snapshot-'));
@@ -25,17 +26,6 @@ describe('embedded snapshot reads on a reader thread', () => {
     await inline?.close();
     rmSync(dir, { recursive: true, force: true });
   });
-
-  /** Event-loop turns (setImmediate) while `work` is pending. */
-  async function turnsDuring<T>(work: () => Promise<T>): Promise<{ value: T; turns: number }> {
-    let turns = 0;
-    let running = true;
-    const spin = () => { if (running) { turns++; setImmediate(spin); } };
-    setImmediate(spin);
-    const value = await work();
-    running = false;
-    return { value, turns };
-  }
 
   it('builds the same projection off the event loop', async () => {
     const spec = { edges: 'BOTH' as const };

@@ -1,6 +1,8 @@
 /**
  * The embedded Store: SQLite through better-sqlite3. Each method delegates to the module that owns
- * the concern; better-sqlite3 is synchronous, so a method is one uninterrupted unit of work.
+ * the concern; better-sqlite3 is synchronous, so a method is one uninterrupted unit of work. On a
+ * database file, writes run on a writer thread and heavy snapshot reads on a reader thread, each
+ * with its own connection (WAL: readers never wait for the writer); lookups stay on this thread.
  */
 import type {
   ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalEnrichmentInput, SignalInput, TieInput,
@@ -8,12 +10,11 @@ import type {
 import type { TieType } from '../../domain/kinds.js';
 import type { TransferKind, TransferRecord } from '../../domain/transfer.js';
 import type {
-  ActorFilter, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
+  ActorFilter, EnrichOptions, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
 import * as actors from './actors.js';
 import { openConnection, type Conn, type Db } from './connection.js';
-import { enrichSignals } from './enrichment.js';
 import * as exchanges from './exchanges.js';
 import * as learning from './learning.js';
 import { migrate } from './migrate.js';
@@ -21,12 +22,17 @@ import * as outbox from './outbox.js';
 import { facts } from './facts.js';
 import { projection } from './projection.js';
 import { SnapshotReader } from './snapshot-reader.js';
+import { runWrite, type WriteArgs, type WriteName, type WriteResult } from './writes.js';
+import { RequestThread } from '../../threads/request-thread.js';
+import { siblingModule } from '../../threads/start-worker.js';
 import * as responses from './responses.js';
 import * as signals from './signals.js';
-import { graphVersion, stats, wipe } from './stats.js';
+import { graphVersion, stats } from './stats.js';
 import * as ties from './ties.js';
 import * as traversal from './traversal.js';
 import * as transfer from './transfer.js';
+
+const WRITER = siblingModule('writer-worker', import.meta.url);
 
 export interface EmbeddedStoreOptions {
   /** Database file, or ':memory:'. The parent directory is created when missing. */
@@ -38,13 +44,22 @@ export interface EmbeddedStoreOptions {
    * in-memory database always reads on the calling thread).
    */
   snapshotThread?: boolean;
+  /**
+   * Run every write on a writer thread with its own connection (default true for a database file;
+   * an in-memory database always writes on the calling thread).
+   */
+  writerThread?: boolean;
 }
 
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private closed = false;
 
-  private constructor(private readonly conn: Conn, private readonly reader: SnapshotReader | null) {}
+  private constructor(
+    private readonly conn: Conn,
+    private readonly reader: SnapshotReader | null,
+    private readonly writer: RequestThread | null,
+  ) {}
 
   static open(options: EmbeddedStoreOptions): EmbeddedStore {
     const conn = openConnection(options.file);
@@ -56,7 +71,17 @@ export class EmbeddedStore implements Store {
       throw error;
     }
     const onFile = options.file !== ':memory:' && !options.file.startsWith('file:');
-    return new EmbeddedStore(conn, onFile && options.snapshotThread !== false ? new SnapshotReader(options.file) : null);
+    return new EmbeddedStore(
+      conn,
+      onFile && options.snapshotThread !== false ? new SnapshotReader(options.file) : null,
+      onFile && options.writerThread !== false ? new RequestThread(WRITER, { file: options.file }, 'writer') : null,
+    );
+  }
+
+  /** Runs a write on the writer thread when there is one, else here. */
+  private write<K extends WriteName>(name: K, ...args: WriteArgs<K>): Promise<WriteResult<K>> {
+    if (this.writer) return this.writer.request<WriteResult<K>>({ name, args });
+    return Promise.resolve(runWrite(this.conn, name, args));
   }
 
   /** The underlying connection, for diagnostics and tests. */
@@ -76,6 +101,10 @@ export class EmbeddedStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.reader?.close();
+    if (this.writer) {
+      await this.writer.request({ name: 'close' }).catch(() => undefined); // after the writes in flight
+      await this.writer.close();
+    }
     try {
       this.conn.db.pragma('optimize'); // refreshes planner statistics where they went stale
     } finally {
@@ -87,33 +116,33 @@ export class EmbeddedStore implements Store {
   preparedSql(): string[] {
     return this.conn.preparedSql();
   }
-  async reset(): Promise<void> { wipe(this.conn); }
+  async reset(): Promise<void> { await this.write('wipe'); }
   async graphVersion(): Promise<number> { return graphVersion(this.conn); }
   async stats() { return stats(this.conn); }
 
-  async upsertActors(inputs: ActorInput[]) { return actors.upsertActors(this.conn, inputs); }
+  async upsertActors(inputs: ActorInput[]) { return this.write('upsertActors', inputs); }
   async actorsByIds(ids: readonly string[]) { return actors.actorsByIds(this.conn, ids); }
   async actorsByKeys(keys: readonly string[]) { return actors.actorsByKeys(this.conn, keys); }
   async listActors(filter: ActorFilter, page: PageArgs) { return actors.listActors(this.conn, filter, page); }
   async countActors(filter: ActorFilter) { return actors.countActors(this.conn, filter); }
-  async eraseActor(key: string) { return actors.eraseActor(this.conn, key); }
+  async eraseActor(key: string) { return this.write('eraseActor', key); }
 
-  async upsertTies(inputs: TieInput[]) { return ties.upsertTies(this.conn, inputs); }
-  async removeTie(fromKey: string, toKey: string, type: TieType) { return ties.removeTie(this.conn, fromKey, toKey, type); }
+  async upsertTies(inputs: TieInput[]) { return this.write('upsertTies', inputs); }
+  async removeTie(fromKey: string, toKey: string, type: TieType) { return this.write('removeTie', fromKey, toKey, type); }
   async tiesOfActors(actorIds: readonly string[], query: TieQuery) { return ties.tiesOfActors(this.conn, actorIds, query); }
 
-  async recordSignals(inputs: SignalInput[]) { return signals.recordSignals(this.conn, inputs); }
+  async recordSignals(inputs: SignalInput[]) { return this.write('recordSignals', inputs); }
   async signalsByIds(ids: readonly string[]) { return signals.signalsByIds(this.conn, ids); }
   async listSignals(filter: SignalFilter, page: PageArgs) { return signals.listSignals(this.conn, filter, page); }
   async countSignals(filter: SignalFilter) { return signals.countSignals(this.conn, filter); }
   async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return signals.signalsOfActors(this.conn, actorIds, page); }
   async aboutOfSignals(signalIds: readonly string[]) { return signals.aboutOfSignals(this.conn, signalIds); }
-  async assignSignal(signalId: string, assigneeKey: string) { return signals.assignSignal(this.conn, signalId, assigneeKey); }
-  async enrichSignals(inputs: SignalEnrichmentInput[]) { return enrichSignals(this.conn, inputs); }
-  async respond(inputs: ResponseInput[]) { return responses.respond(this.conn, inputs); }
+  async assignSignal(signalId: string, assigneeKey: string) { return this.write('assignSignal', signalId, assigneeKey); }
+  async enrichSignals(inputs: SignalEnrichmentInput[], options?: EnrichOptions) { return this.write('enrichSignals', inputs, options); }
+  async respond(inputs: ResponseInput[]) { return this.write('respond', inputs); }
   async responsesOfSignals(signalIds: readonly string[]) { return responses.responsesOfSignals(this.conn, signalIds); }
 
-  async recordExchanges(inputs: ExchangeInput[]) { return exchanges.recordExchanges(this.conn, inputs); }
+  async recordExchanges(inputs: ExchangeInput[]) { return this.write('recordExchanges', inputs); }
   async listExchanges(filter: ExchangeFilter, page: PageArgs) { return exchanges.listExchanges(this.conn, filter, page); }
   async countExchanges(filter: ExchangeFilter) { return exchanges.countExchanges(this.conn, filter); }
   async exchangesByIds(ids: readonly string[]) { return exchanges.exchangesByIds(this.conn, ids); }
@@ -121,13 +150,13 @@ export class EmbeddedStore implements Store {
     return exchanges.exchangesOfActors(this.conn, actorIds, query);
   }
 
-  async createInsight(input: InsightInput) { return learning.createInsight(this.conn, input); }
+  async createInsight(input: InsightInput) { return this.write('createInsight', input); }
   async insightsByIds(ids: readonly string[]) { return learning.insightsByIds(this.conn, ids); }
   async listInsights(page: PageArgs) { return learning.listInsights(this.conn, page); }
   async countInsights() { return learning.countInsights(this.conn); }
   async signalIdsOfInsights(insightIds: readonly string[]) { return learning.signalIdsOfInsights(this.conn, insightIds); }
   async topicsOfInsights(insightIds: readonly string[]) { return learning.topicsOfInsights(this.conn, insightIds); }
-  async applyChange(input: ChangeInput) { return learning.applyChange(this.conn, input); }
+  async applyChange(input: ChangeInput) { return this.write('applyChange', input); }
   async processesByIds(ids: readonly string[]) { return learning.processesByIds(this.conn, ids); }
   async listProcesses(page: PageArgs) { return learning.listProcesses(this.conn, page); }
   async countProcesses() { return learning.countProcesses(this.conn); }
@@ -147,7 +176,7 @@ export class EmbeddedStore implements Store {
   async exportRecords(kind: TransferKind, afterId: string | null, limit: number) {
     return transfer.exportRecords(this.conn, kind, afterId, limit);
   }
-  async importRecords(records: readonly TransferRecord[]) { return transfer.importRecords(this.conn, records); }
+  async importRecords(records: readonly TransferRecord[]) { return this.write('importRecords', records); }
 
   // Heavy reads: on the reader thread when there is one, so the event loop keeps serving.
   async projection(spec: ProjectionSpec) { return this.reader ? this.reader.projection(spec) : projection(this.conn, spec); }

@@ -56,6 +56,7 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
     }
 
     const insert = conn.stmt(INSERT);
+    const named = namedRids(conn); // topics and processes by name, looked up once per batch
     // A new signal is exactly what was inserted, so only the re-sent ones are read back.
     const seen = new Map<string, Signal | number>();
     const slots: (Signal | number)[] = [];
@@ -73,7 +74,7 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
             id, channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text, sentiment,
             occurredAt: s.occurredAt, status: 'OPEN', emitterId: s.emitterKey ? actorIds.get(s.emitterKey)! : null, assigneeId: null,
           };
-          insertAbout(conn, Number(info.lastInsertRowid), s.about ?? [], actors);
+          insertAbout(conn, Number(info.lastInsertRowid), s.about ?? [], actors, named);
           events.push({ type: 'SIGNAL_RECORDED', entityId: id });
         } else {
           slot = (conn.stmt('SELECT rid FROM signals WHERE channel = ? AND external_id = ?')
@@ -95,20 +96,34 @@ export function recordSignals(conn: Conn, inputs: readonly SignalInput[]): Recor
   });
 }
 
-function insertAbout(conn: Conn, signal: number, about: SignalInput['about'], actors: Map<string, number>): void {
+function insertAbout(conn: Conn, signal: number, about: SignalInput['about'], actors: Map<string, number>, named: NamedRids): void {
   const done = new Set<string>();
+  const insert = conn.stmt(INSERT_ABOUT);
   let position = 0;
   for (const a of about) {
     const identity = `${a.target}\u0000${a.ref}`;
     if (done.has(identity)) continue;
     done.add(identity);
-    conn.stmt(INSERT_ABOUT).run({
+    insert.run({
       signal, position: position++,
       actor: a.target === 'ACTOR' ? actors.get(a.ref) : null,
-      topic: a.target === 'TOPIC' ? namedRid(conn, 'topics', a.ref) : null,
-      process: a.target === 'PROCESS' ? namedRid(conn, 'processes', a.ref) : null,
+      topic: a.target === 'TOPIC' ? named('topics', a.ref) : null,
+      process: a.target === 'PROCESS' ? named('processes', a.ref) : null,
     });
   }
+}
+
+type NamedRids = (table: 'topics' | 'processes', name: string) => number;
+
+/** namedRid with a memo, for one transaction (a rolled-back topic must not outlive it). */
+function namedRids(conn: Conn): NamedRids {
+  const memo = new Map<string, number>();
+  return (table, name) => {
+    const key = `${table}\u0000${name}`;
+    let rid = memo.get(key);
+    if (rid === undefined) memo.set(key, (rid = namedRid(conn, table, name)));
+    return rid;
+  };
 }
 
 export function signalsByIds(conn: Conn, ids: readonly string[]): (Signal | null)[] {

@@ -1,11 +1,10 @@
 /**
  * The embedded store's snapshot reader thread: builds projections and facts on its own read-only
- * connection, so a million-edge read never blocks the server's event loop. Results go back with
- * their typed arrays transferred, not copied.
+ * connection. Results go back with their typed arrays transferred, not copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import type { Facts } from '../../domain/facts.js';
-import type { Projection, ProjectionSpec } from '../../domain/projection.js';
+import { workerData } from 'node:worker_threads';
+import type { ProjectionSpec } from '../../domain/projection.js';
+import { serveRequests } from '../../threads/serve-requests.js';
 import { openReadOnlyConnection } from './connection.js';
 import { facts } from './facts.js';
 import { projection } from './projection.js';
@@ -14,11 +13,6 @@ export type SnapshotRequest =
   | { id: number; op: 'projection'; spec: ProjectionSpec }
   | { id: number; op: 'facts' };
 
-export type SnapshotReply =
-  | { id: number; ok: true; value: Projection | Facts }
-  | { id: number; ok: false; error: { name: string; message: string; code?: string; issues?: unknown } };
-
-const port = parentPort!;
 const conn = openReadOnlyConnection((workerData as { data: { file: string } }).data.file);
 
 /** The ArrayBuffers under the typed arrays of a result, two levels deep (Projection and Facts are laid out so). */
@@ -30,12 +24,7 @@ function buffers(value: object, found = new Set<ArrayBuffer>(), depth = 0): Arra
   return [...found];
 }
 
-port.on('message', (request: SnapshotRequest) => {
-  try {
-    const value = request.op === 'projection' ? projection(conn, request.spec) : facts(conn);
-    port.postMessage({ id: request.id, ok: true, value } satisfies SnapshotReply, buffers(value));
-  } catch (e) {
-    const error = e as Error & { code?: string; issues?: unknown };
-    port.postMessage({ id: request.id, ok: false, error: { name: error.name, message: error.message, code: error.code, issues: error.issues } } satisfies SnapshotReply);
-  }
+serveRequests<SnapshotRequest>((request) => {
+  const value = request.op === 'projection' ? projection(conn, request.spec) : facts(conn);
+  return { value, transfer: buffers(value) };
 });

@@ -28,6 +28,20 @@ export function enrichmentContract(store: StoreRef): void {
       expect(billing).toEqual({ id: about1[1].id, name: 'billing' });
     });
 
+    it('writes the same without returning the signals when told so', async () => {
+      const { items: [s1, s2] } = await store().recordSignals([signal('1'), signal('2', { about: [{ target: 'TOPIC', ref: 'app' }] })]);
+      const out = await store().enrichSignals([
+        enrichment(s1.id, { sentiment: 0.4, topics: ['app', 'app', 'billing'] }),
+        enrichment(s2.id, { topics: ['billing', 'app'] }),
+      ], { returnSignals: false });
+      expect(out.length === 0 || out.length === 2).toBe(true); // a store may skip the read-back
+      expect((await store().signalsByIds([s1.id]))[0]?.sentiment).toBe(0.4);
+      const [about1, about2] = await store().aboutOfSignals([s1.id, s2.id]);
+      expect(about1.map((a) => a.ref)).toEqual(['app', 'billing']);
+      expect(about2.map((a) => a.ref)).toEqual(['app', 'billing']);
+      expect(about2[1].id).toBe(about1[1].id);
+    });
+
     it('is idempotent: re-running the same enrichment changes nothing and leaves the graph version', async () => {
       const { items: [s] } = await store().recordSignals([signal('1')]);
       const before = await store().graphVersion();

@@ -1,0 +1,90 @@
+/**
+ * A worker thread that answers requests, one reply per request, matched by id. Started on first use
+ * and restarted on the next request after a crash (requests in flight then fail); it keeps the
+ * process alive only while a request is in flight. Domain errors cross the boundary with their code
+ * and field issues, so callers see the same error as on the calling thread.
+ */
+import type { Worker } from 'node:worker_threads';
+import { DomainError, type DomainErrorCode, type FieldIssue } from '../domain/errors.js';
+import { startWorker } from './start-worker.js';
+
+/** An error as a worker sends it back. */
+export interface ThreadError {
+  name: string;
+  message: string;
+  code?: string;
+  issues?: unknown;
+}
+
+export type ThreadReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ThreadError };
+
+type Pending = { resolve(value: unknown): void; reject(error: Error): void };
+
+export class RequestThread {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+  private readonly drained: (() => void)[] = [];
+
+  /** `entry`: the worker module (siblingModule(...)); `data` reaches it as workerData.data; `name` appears in errors. */
+  constructor(private readonly entry: URL, private readonly data: unknown, private readonly name: string) {}
+
+  /** Sends `message` (cloned) with an id and resolves with the worker's value. */
+  request<T>(message: object): Promise<T> {
+    if (this.closed) return Promise.reject(new Error(`the ${this.name} is closed`));
+    const worker = this.worker ?? this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) worker.ref(); // keep the process alive while a request is in flight
+      worker.postMessage({ ...message, id });
+    });
+  }
+
+  /** Requests already sent are answered first; later ones fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker) return;
+    if (this.pending.size) await new Promise<void>((resolve) => this.drained.push(resolve));
+    this.worker = null;
+    await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = startWorker(this.entry, this.data);
+    worker.unref();
+    worker.on('message', (reply: ThreadReply) => {
+      const pending = this.pending.get(reply.id);
+      if (!pending) return;
+      this.pending.delete(reply.id);
+      if (reply.ok) pending.resolve(reply.value);
+      else pending.reject(reviveError(reply.error));
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.notifyDrained();
+      }
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+      this.notifyDrained();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the ${this.name} thread exited (code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+
+  private notifyDrained(): void {
+    for (const resolve of this.drained.splice(0)) resolve();
+  }
+}
+
+/** A DomainError keeps its class, code and issues; anything else becomes a plain Error with the same name and message. */
+export function reviveError(e: ThreadError): Error {
+  if (e.name === 'DomainError' && e.code) return new DomainError(e.code as DomainErrorCode, e.message, (e.issues ?? []) as FieldIssue[]);
+  return Object.assign(new Error(e.message), { name: e.name, ...(e.code ? { code: e.code } : {}) });
+}
