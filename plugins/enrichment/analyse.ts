@@ -14,7 +14,7 @@ import { scoreSentiment, type SentimentLexicon } from './sentiment/score.js';
 import { detectLanguage, type Language } from './text/language.js';
 import { tokenize } from './text/tokenize.js';
 import type { CompiledVocabulary } from './topics/compile.js';
-import { extractTopics } from './topics/extract.js';
+import { DEFAULTS as TOPIC_DEFAULTS, topicsOf } from './topics/extract.js';
 
 export const LEXICONS: Readonly<Record<Language, SentimentLexicon>> = Object.freeze({
   it: { words: LEXICON_IT, negators: NEGATORS_IT, boosters: BOOSTERS_IT, contrasts: CONTRASTS_IT },
@@ -54,15 +54,20 @@ export interface Analysis {
   topics: string[];
 }
 
+/** A letter: a text whose tokens have none (numbers, clause marks) has nothing to judge. */
+const LETTER = /\p{L}/u;
+
 export function analyse(text: string | null, settings: AnalyseSettings): Analysis {
   const tokens = tokenize(text ?? '');
   const language = settings.detectLanguage ? detectLanguage(tokens) ?? byLexicon(tokens) ?? settings.language : settings.language;
-  const hasWords = tokens.some((t) => /\p{L}/u.test(t));
+  const hasWords = tokens.some((t) => LETTER.test(t));
   return {
     language,
     sentiment: hasWords ? scoreSentiment(tokens, LEXICONS[language]).score : null,
-    topics: extractTopics(tokens, settings.vocabulary, {
+    // Every option spelled out: merging with the (frozen) defaults by spreading costs more than the extraction.
+    topics: topicsOf(tokens, settings.vocabulary, {
       maxTopics: settings.maxTopics, keywords: settings.keywords, language, exclude: isOpinionWord,
+      minScore: TOPIC_DEFAULTS.minScore, relative: TOPIC_DEFAULTS.relative, minKeywordLength: TOPIC_DEFAULTS.minKeywordLength,
     }),
   };
 }

@@ -11,7 +11,9 @@
  *     into a graphology graph + its PageRank (target ≥ 5×);
  *   - the projection: build time from each store (embedded; Neo4j when `openNeo4j` is given, the
  *     same data copied into it) and its memory per edge (target ≤ 32 bytes);
- *   - through the plugin host: a cold run (projection, shared memory, worker) and a cached one.
+ *   - through the plugin host: a cold run (projection, shared memory, worker) and a cached one;
+ *   - the enrichment plugin's analysis of one signal's text (sentiment, language, topics), in µs per
+ *     signal over the demo's 5,000 signal texts.
  * `run()` returns the figures; the `npm run bench` driver calls it.
  */
 import { cpus, loadavg } from 'node:os';
@@ -26,6 +28,9 @@ import { BUILTIN_PLUGINS, createPluginHost } from '../../src/plugin-host/index.j
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import type { Store } from '../../src/store/port.js';
 import { pagerank } from '../../plugins/influence/algorithms/pagerank.js';
+import { analyse } from '../../plugins/enrichment/analyse.js';
+import { enrichmentOptions, settingsOf } from '../../plugins/enrichment/options.js';
+import { generateEcosystem } from '../../seeds/index.js';
 import { largeEmbeddedDb } from './bench-db.js';
 import { printTable } from './table.js';
 
@@ -72,6 +77,8 @@ export interface PluginBenchResult {
   projectionBytesPerEdge: number;
   sharedBytesPerEdge: number;
   maxAbsDiff: number;
+  /** Enrichment `analyse` per demo signal text, best of several passes. */
+  enrichmentMicrosPerSignal: number;
 }
 
 const median = (xs: number[]): number => {
@@ -83,6 +90,21 @@ async function timed<T>(f: () => T | Promise<T>): Promise<[T, number]> {
   const start = performance.now();
   const value = await f();
   return [value, performance.now() - start];
+}
+
+/** µs per signal of the enrichment analysis over the demo's signal texts: the best of `passes` (the machine may be shared). */
+export function enrichmentMicrosPerSignal(passes = 20): number {
+  const texts = [...generateEcosystem().signalEvents()].map((e) => e.input.text ?? '');
+  const settings = settingsOf(enrichmentOptions.parse({}));
+  let best = Infinity;
+  let topics = 0; // used, so the work is not optimised away
+  for (let pass = 0; pass < passes; pass++) {
+    const start = performance.now();
+    for (const text of texts) topics += analyse(text, settings).topics.length;
+    best = Math.min(best, ((performance.now() - start) * 1000) / texts.length);
+  }
+  if (topics === 0) throw new Error('enrichment found no topic in the demo texts');
+  return best;
 }
 
 const projectionBytes = (p: Projection): number =>
@@ -220,6 +242,7 @@ export async function run(options: Partial<PluginBenchOptions> = {}): Promise<Pl
       projectionBytesPerEdge: projectionBytes(p) / p.edgeCount,
       sharedBytesPerEdge: sharedBytes / p.edgeCount,
       maxAbsDiff,
+      enrichmentMicrosPerSignal: enrichmentMicrosPerSignal(),
     };
 
     printTable(`PageRank from the store: ${p.nodeCount.toLocaleString('en')} actors, ${p.edgeCount.toLocaleString('en')} edges (weighted, tolerance ${o.tolerance})`, [
@@ -235,6 +258,7 @@ export async function run(options: Partial<PluginBenchOptions> = {}): Promise<Pl
       { measure: 'host run, cold (projection + share + worker)', value: `${hostCold.toFixed(0)} ms` },
       { measure: 'host run, cached', value: `${hostCached.toFixed(2)} ms` },
       { measure: 'max |ours - graphology|', value: maxAbsDiff.toExponential(2) },
+      { measure: 'enrichment analyse, demo signal texts', value: `${result.enrichmentMicrosPerSignal.toFixed(2)} µs/signal` },
     ]);
     return result;
   } finally {

@@ -22,7 +22,7 @@ import { CLAUSE_MARKS } from '../text/tokenize.js';
 
 const MODULE = 'osmosis/enrichment/score';
 
-/** A language's lexicon and rule words. */
+/** A language's lexicon and rule words; read once per lexicon object, so not to be changed after use. */
 export interface SentimentLexicon {
   /** Word or space-separated phrase → valence on the AFINN scale (-5 … +5). */
   readonly words: Readonly<Record<string, number>>;
@@ -55,41 +55,99 @@ export interface SentimentScore {
 
 const MAX_PHRASE = 3;
 
+/** A lexicon phrase of 2 to MAX_PHRASE words, as the tokens it matches. */
+interface Phrase {
+  readonly key: string;
+  readonly tokens: readonly string[];
+  readonly valence: number;
+}
+
+/** What the scorer needs to know about one token, found with a single lookup. */
+interface TokenRole {
+  clauseMark: boolean;
+  negator: boolean;
+  contrast: boolean;
+  /** Its own valence (undefined when the lexicon does not rate it). */
+  valence: number | undefined;
+  /** The phrases starting with it, longest first. */
+  phrases: Phrase[];
+}
+
+const NO_ROLE: Readonly<TokenRole> = Object.freeze({ clauseMark: false, negator: false, contrast: false, valence: undefined, phrases: [] });
+
+/**
+ * Every token the lexicon has something to say about → its role. Built once per lexicon (lexicons
+ * are read-only), so a position costs one lookup instead of joining candidate phrases.
+ */
+const rolesByLexicon = new WeakMap<SentimentLexicon, ReadonlyMap<string, Readonly<TokenRole>>>();
+
+function rolesOf(lexicon: SentimentLexicon): ReadonlyMap<string, Readonly<TokenRole>> {
+  let roles = rolesByLexicon.get(lexicon);
+  if (roles) return roles;
+  const map = new Map<string, TokenRole>();
+  const roleOf = (token: string): TokenRole => {
+    let role = map.get(token);
+    if (!role) map.set(token, (role = { ...NO_ROLE, phrases: [] }));
+    return role;
+  };
+  for (const token of CLAUSE_MARKS) roleOf(token).clauseMark = true;
+  for (const token of lexicon.negators) roleOf(token).negator = true;
+  for (const token of lexicon.contrasts) roleOf(token).contrast = true;
+  for (const [key, valence] of Object.entries(lexicon.words)) {
+    roleOf(key).valence = valence;
+    // A phrase is looked up only when it fits in MAX_PHRASE tokens of one clause.
+    const tokens = key.split(' ');
+    if (tokens.length < 2 || tokens.length > MAX_PHRASE || valence === undefined || tokens.some((t) => CLAUSE_MARKS.has(t))) continue;
+    roleOf(tokens[0]).phrases.push({ key, tokens, valence });
+  }
+  for (const role of map.values()) role.phrases.sort((a, b) => b.tokens.length - a.tokens.length);
+  roles = map;
+  rolesByLexicon.set(lexicon, roles);
+  return roles;
+}
+
+/** The longest of `phrases` that `tokens` continue from position `i`. */
+function phraseAt(tokens: readonly string[], i: number, phrases: readonly Phrase[]): Phrase | undefined {
+  for (const phrase of phrases) {
+    if (i + phrase.tokens.length > tokens.length) continue;
+    let k = 1;
+    while (k < phrase.tokens.length && tokens[i + k] === phrase.tokens[k]) k++;
+    if (k === phrase.tokens.length) return phrase;
+  }
+  return undefined;
+}
+
 /** Sentiment of `tokens` (from `tokenize`) with `lexicon`. */
 export function scoreSentiment(tokens: readonly string[], lexicon: SentimentLexicon, options?: Partial<ScoreOptions>): SentimentScore {
-  const o = { ...DEFAULTS, ...options };
+  const o = options ? { ...DEFAULTS, ...options } : DEFAULTS;
   if (!(o.alpha > 0)) throw new RangeError(`${MODULE}: alpha must be positive`);
+  const roles = rolesOf(lexicon);
   const hits: { word: string; valence: number }[] = [];
   let sinceNegator = Infinity;
   let contrastAt = -1;
   let previous: string | null = null;
   for (let i = 0; i < tokens.length;) {
     const token = tokens[i];
-    if (CLAUSE_MARKS.has(token)) {
+    const role = roles.get(token) ?? NO_ROLE;
+    if (role.clauseMark) {
       sinceNegator = Infinity;
       previous = null;
       i++;
       continue;
     }
-    let word = token;
-    let valence: number | undefined;
-    let length = 1;
-    for (let n = Math.min(MAX_PHRASE, tokens.length - i); n >= 2 && valence === undefined; n--) {
-      const phrase = tokens.slice(i, i + n);
-      if (phrase.some((t) => CLAUSE_MARKS.has(t))) continue;
-      const v = lexicon.words[phrase.join(' ')];
-      if (v !== undefined) [word, valence, length] = [phrase.join(' '), v, n];
-    }
-    const negator = valence === undefined && lexicon.negators.has(token);
-    if (valence === undefined && !negator && Object.hasOwn(lexicon.words, token)) valence = lexicon.words[token];
+    // Phrases first; a negator is never scored itself.
+    const phrase = role.phrases.length > 0 ? phraseAt(tokens, i, role.phrases) : undefined;
+    const negator = phrase === undefined && role.negator;
+    const valence = phrase ? phrase.valence : negator ? undefined : role.valence;
+    const length = phrase ? phrase.tokens.length : 1;
     if (negator) {
       sinceNegator = 0;
     } else if (valence) {
       let v = valence;
       if (previous !== null && lexicon.boosters.has(previous)) v *= o.boost;
       if (sinceNegator <= o.negationWindow) v *= o.negation;
-      hits.push({ word, valence: v });
-    } else if (lexicon.contrasts.has(token)) {
+      hits.push({ word: phrase ? phrase.key : token, valence: v });
+    } else if (role.contrast) {
       contrastAt = hits.length;
     }
     sinceNegator += length;

@@ -12,7 +12,6 @@
  * Gregory Grefenstette. Comparing two language identification schemes. JADT 1995 (the short-word /
  * stop-word method).
  */
-import { isWord } from './tokenize.js';
 import { ONLY_EN, ONLY_IT } from './stopwords.js';
 
 const MODULE = 'osmosis/enrichment/language';
@@ -30,16 +29,23 @@ export const DEFAULTS: Readonly<LanguageOptions> = Object.freeze({ minCount: 1, 
 
 const ACCENTED = /[àèéìòù]/;
 
+/** Each exclusive stop word → its language (the two lists do not overlap): one lookup per token. */
+const EXCLUSIVE: ReadonlyMap<string, Language> = new Map([
+  ...[...ONLY_IT].map((w): [string, Language] => [w, 'it']),
+  ...[...ONLY_EN].map((w): [string, Language] => [w, 'en']),
+]);
+
 /** 'it', 'en', or null when the tokens do not say. */
 export function detectLanguage(tokens: readonly string[], options?: Partial<LanguageOptions>): Language | null {
-  const { minCount, margin } = { ...DEFAULTS, ...options };
+  const { minCount, margin } = options ? { ...DEFAULTS, ...options } : DEFAULTS;
   if (!(minCount >= 0) || !(margin >= 0)) throw new RangeError(`${MODULE}: minCount and margin must be non-negative`);
   let it = 0;
   let en = 0;
+  // Clause marks are neither stop words nor accented: they count for nothing.
   for (const t of tokens) {
-    if (!isWord(t)) continue;
-    if (ONLY_IT.has(t)) it += 1;
-    else if (ONLY_EN.has(t)) en += 1;
+    const only = EXCLUSIVE.get(t);
+    if (only === 'it') it += 1;
+    else if (only === 'en') en += 1;
     else if (ACCENTED.test(t)) it += 0.5;
   }
   if (it >= minCount && it - en >= margin) return 'it';

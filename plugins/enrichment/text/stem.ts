@@ -21,21 +21,31 @@ import type { Language } from './language.js';
 
 const ITALIAN_ACCENTS: Record<string, string> = { à: 'a', è: 'e', é: 'e', ì: 'i', ò: 'o', ù: 'u' };
 
+// Suffix tests use endsWith rather than regular expressions: stemming runs on every word of every signal.
+function endsWithAny(word: string, suffixes: readonly string[]): boolean {
+  for (const suffix of suffixes) if (word.endsWith(suffix)) return true;
+  return false;
+}
+const ES_PLURALS = ['xes', 'ches', 'shes', 'zes'];
+const NOT_PLURAL_S = ['ss', 'us', 'is'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u'];
+const CH_GH = ['ch', 'gh'];
+
 function stemEnglish(word: string): string {
   if (word.length < 4 || word.includes("'")) return word;
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
   if (word.endsWith('sses')) return word.slice(0, -2);
-  if (/(?:x|ch|sh|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('s') && !/[sui]s$/.test(word)) return word.slice(0, -1);
+  if (endsWithAny(word, ES_PLURALS)) return word.slice(0, -2);
+  if (word.endsWith('s') && !endsWithAny(word, NOT_PLURAL_S)) return word.slice(0, -1);
   return word;
 }
 
 function stemItalian(word: string): string {
   const last = word[word.length - 1];
   const folded = ITALIAN_ACCENTS[last] ? word.slice(0, -1) + ITALIAN_ACCENTS[last] : word;
-  if (folded.length < 5 || !/[aeiou]$/.test(folded)) return folded;
+  if (folded.length < 5 || !endsWithAny(folded, VOWELS)) return folded;
   const stem = folded.slice(0, -1);
-  return /[cg]h$/.test(stem) ? stem.slice(0, -1) : stem;
+  return endsWithAny(stem, CH_GH) ? stem.slice(0, -1) : stem;
 }
 
 /** The light stem of a lower-case word in `language`. */

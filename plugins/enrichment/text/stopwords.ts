@@ -47,9 +47,12 @@ export const STOPWORDS_EN: ReadonlySet<string> = words(`
 export const ONLY_IT: ReadonlySet<string> = new Set([...STOPWORDS_IT].filter((w) => !STOPWORDS_EN.has(w)));
 export const ONLY_EN: ReadonlySet<string> = new Set([...STOPWORDS_EN].filter((w) => !STOPWORDS_IT.has(w)));
 
+/** Stop words of either language (one lookup instead of two). */
+const STOPWORDS_ANY: ReadonlySet<string> = new Set([...STOPWORDS_IT, ...STOPWORDS_EN]);
+
 /** True when `word` is a stop word of `language`, or of either language when it is null. */
 export function isStopword(word: string, language: 'it' | 'en' | null): boolean {
   if (language === 'it') return STOPWORDS_IT.has(word);
   if (language === 'en') return STOPWORDS_EN.has(word);
-  return STOPWORDS_IT.has(word) || STOPWORDS_EN.has(word);
+  return STOPWORDS_ANY.has(word);
 }

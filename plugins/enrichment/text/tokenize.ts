@@ -21,16 +21,26 @@ const CONTRACTIONS = new Set(['t', 's', 're', 've', 'll', 'd', 'm']);
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[.!?;:,]/gu;
 
+/**
+ * A character beyond Latin-1. Latin-1 text is already NFC (it has no combining marks and no two of
+ * its characters compose), so only text with such a character needs `normalize`, which is costly.
+ */
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+
 /** Word and clause-mark tokens of `text`, lower-case, in order. */
 export function tokenize(text: string): string[] {
   if (typeof text !== 'string') throw new TypeError('osmosis/enrichment/tokenize: text must be a string');
+  const lower = (BEYOND_LATIN1.test(text) ? text.normalize('NFC') : text).toLowerCase();
+  const matches = lower.match(TOKEN) ?? [];
+  // Without an apostrophe, the matches are the tokens.
+  if (!lower.includes("'") && !lower.includes('’')) return matches;
   const out: string[] = [];
-  for (const [raw] of text.normalize('NFC').toLowerCase().matchAll(TOKEN)) {
-    const token = raw.replace(/’/g, "'");
-    if (!token.includes("'")) {
-      out.push(token);
+  for (const raw of matches) {
+    if (!raw.includes("'") && !raw.includes('’')) {
+      out.push(raw);
       continue;
     }
+    const token = raw.replaceAll('’', "'");
     const parts = token.split("'");
     if (parts.length === 2 && CONTRACTIONS.has(parts[1])) out.push(token);
     else out.push(...parts.filter((p) => p.length > 0));
