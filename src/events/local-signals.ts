@@ -4,7 +4,8 @@
  * hook must still run once per signal, so each instance runs the hooks only for the signals it
  * recorded itself — and hands them over as recorded, without reading them back. Bounded: a ring of
  * the last `capacity` signals (a re-sent signal records no event, so it is never taken); the
- * oldest is forgotten in O(1).
+ * oldest is forgotten in O(1). It keeps nothing until `track()` (an instance without hooks never
+ * takes them).
  */
 import type { Signal } from '../domain/entities.js';
 
@@ -12,13 +13,20 @@ export class LocalSignals {
   private readonly signals = new Map<string, Signal>();
   private readonly ring: (string | undefined)[];
   private next = 0;
+  private tracking = false;
 
   constructor(private readonly capacity = 50_000) {
     this.ring = new Array<string | undefined>(capacity);
   }
 
+  /** From now on, keep what `add` is given. */
+  track(): void {
+    this.tracking = true;
+  }
+
   /** Notes the signals of a batch this instance just wrote (before the hub is poked). */
   add(signals: Iterable<Signal>): void {
+    if (!this.tracking) return;
     for (const signal of signals) {
       const oldest = this.ring[this.next];
       if (oldest !== undefined) this.signals.delete(oldest);

@@ -45,7 +45,7 @@ export class SignalHooks {
     private readonly log: Logger,
     private readonly timeoutMs: number,
     /** Hands over the signals this instance recorded (see PluginHostOptions.localSignals); all are read back when absent. */
-    private readonly local?: { take(signalId: string): Signal | undefined },
+    private readonly local?: { take(signalId: string): Signal | undefined; track?(): void },
   ) {}
 
   add(plugin: string, hook: SignalsRecordedHook, log: Logger): void {
@@ -60,6 +60,7 @@ export class SignalHooks {
       this.log.warn({ plugins: [...new Set(this.hooks.map((h) => h.plugin))] }, 'plugins registered signal hooks but no event hub is configured; they will not run');
       return;
     }
+    this.local?.track?.();
     this.unsubscribe = this.hub.subscribe((events) => this.deliver(events));
   }
 

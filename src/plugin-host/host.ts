@@ -65,7 +65,7 @@ export interface PluginHostOptions {
    * When given, hooks run only for the signals it says this instance recorded: with several
    * instances on one database, each signal's hooks run once, on the instance that recorded it.
    */
-  localSignals?: { take(signalId: string): Signal | undefined };
+  localSignals?: { take(signalId: string): Signal | undefined; track?(): void };
   /** Any failure is fatal (PluginStartupError). */
   strict?: boolean;
   /** Options by plugin name (OSMOSIS_PLUGIN_OPTIONS). */

@@ -17,6 +17,7 @@ import { httpControl } from './connection.js';
 import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
+import { useCompiledMutations } from './compiled-mutations.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -81,6 +82,8 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
         blockFieldSuggestion: { enabled: false },
       }),
       useInputErrorCodes(),
+      // Batch mutations: variables parsed by compiled code, not coerced value by value.
+      useCompiledMutations(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),

@@ -9,8 +9,19 @@ const signal = (id: string): Signal => ({
 const signals = (ids: string[]) => ids.map(signal);
 
 describe('LocalSignals', () => {
+  it('keeps nothing until told to track', () => {
+    const local = new LocalSignals(10);
+    local.add(signals(['a']));
+    expect(local.size).toBe(0);
+    local.track();
+    local.add(signals(['b']));
+    expect(local.take('a')).toBeUndefined();
+    expect(local.take('b')?.id).toBe('b');
+  });
+
   it('hands each recorded signal over once, as recorded', () => {
     const local = new LocalSignals(10);
+    local.track();
     local.add(signals(['a', 'b']));
     expect(local.take('a')).toEqual(signal('a'));
     expect(local.take('a')).toBeUndefined();
@@ -20,6 +31,7 @@ describe('LocalSignals', () => {
 
   it('forgets the oldest signals beyond its capacity', () => {
     const local = new LocalSignals(3);
+    local.track();
     local.add(signals(['a', 'b', 'c', 'd', 'e']));
     expect(local.size).toBe(3);
     expect(['a', 'b', 'c', 'd', 'e'].map((id) => local.take(id)?.id)).toEqual([undefined, undefined, 'c', 'd', 'e']);
@@ -27,6 +39,7 @@ describe('LocalSignals', () => {
 
   it('keeps the last signals when none are taken', () => {
     const local = new LocalSignals(1_000);
+    local.track();
     for (let i = 0; i < 200; i++) local.add(signals(Array.from({ length: 1_000 }, (_, k) => `${i}-${k}`)));
     expect(local.size).toBe(1_000);
     expect(local.take('199-999')?.text).toBe('text 199-999');

@@ -1,0 +1,53 @@
+/**
+ * Mutations run compiled by graphql-jit. A batch mutation carries thousands of input objects, and
+ * graphql-js coerces each variable value field by field on every request (about 7 µs per signal of
+ * recordSignals); the compiled operation parses its variables with generated code (about 1.4 µs).
+ * graphql-jit's variable errors name only the variable, so an operation whose variables are invalid
+ * (no resolver has run then) is answered by graphql-js instead, with its path-precise errors.
+ * Queries and subscriptions are left to graphql-js.
+ */
+import { execute, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import type { Plugin } from 'graphql-yoga';
+
+type Compiled = CompiledQuery | null; // null: graphql-jit could not compile it
+
+export function useCompiledMutations(): Plugin {
+  // Yoga parses a query text once and reuses the document, so a document object is a cache key.
+  const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Compiled>>>();
+
+  const compiledFor = (args: ExecutionArgs): Compiled => {
+    let bySchema = compiled.get(args.schema);
+    if (!bySchema) compiled.set(args.schema, (bySchema = new WeakMap()));
+    let byName = bySchema.get(args.document);
+    if (!byName) bySchema.set(args.document, (byName = new Map()));
+    const name = args.operationName ?? '';
+    let entry = byName.get(name);
+    if (entry === undefined) {
+      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+      entry = isCompiledQuery(result) ? result : null;
+      byName.set(name, entry);
+    }
+    return entry;
+  };
+
+  return {
+    onExecute({ args, setExecuteFn }) {
+      if (!isMutation(args.document, args.operationName)) return;
+      setExecuteFn(async (a: ExecutionArgs) => {
+        const query = compiledFor(a);
+        if (!query) return execute(a);
+        const result = (await query.query(a.rootValue, a.contextValue, a.variableValues ?? {})) as ExecutionResult;
+        // Errors without a path and without data come before execution: the variables were refused.
+        const refused = result.errors?.length && !result.data && result.errors.every((e) => !e.path);
+        return refused ? execute(a) : result;
+      });
+    },
+  };
+}
+
+function isMutation(document: DocumentNode, operationName: string | null | undefined): boolean {
+  const ops = document.definitions.filter((d) => d.kind === 'OperationDefinition');
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  return op?.operation === 'mutation';
+}
