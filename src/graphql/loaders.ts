@@ -3,8 +3,8 @@
  * query of any breadth costs one store call per level, never one per result.
  */
 import DataLoader from 'dataloader';
-import type { Store, ExchangeQuery, PageArgs, Page, TieQuery } from '../store/port.js';
-import type { Actor, Change, Insight, Process, Response, Signal, Tie, Topic, ValueExchange } from '../domain/entities.js';
+import type { Store, ExchangeQuery, PageArgs, Page, TiePage, TieQuery } from '../store/port.js';
+import type { Actor, Change, Insight, Process, Response, Signal, Topic, ValueExchange } from '../domain/entities.js';
 
 type ById<T> = DataLoader<string, T | null>;
 type AboutRow = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };
@@ -16,7 +16,7 @@ export interface Loaders {
   insight: ById<Insight>;
   process: ById<Process>;
   topic: ById<Topic>;
-  tiesOf(query: TieQuery): DataLoader<string, Page<Tie>>;
+  tiesOf(query: TieQuery): DataLoader<string, TiePage>;
   signalsOf(page: PageArgs): DataLoader<string, Page<Signal>>;
   exchangesOf(query: ExchangeQuery): DataLoader<string, Page<ValueExchange>>;
   aboutOf: DataLoader<string, AboutRow[]>;

@@ -44,6 +44,15 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
+/**
+ * A page of an actor's ties. `others`: the actors at the far ends of `items`, where the store read
+ * them with the ties anyway (the embedded store does; a store may leave it out): the GraphQL layer
+ * primes its actor loader with them instead of reading them again.
+ */
+export interface TiePage extends Page<Tie> {
+  others?: Actor[];
+}
+
 export interface ActorFilter {
   kinds?: ActorKind[];
   /** Case-insensitive substring of name or key. */
@@ -148,7 +157,7 @@ export interface Store {
   upsertTies(inputs: TieInput[]): Promise<Tie[]>;
   removeTie(fromKey: string, toKey: string, type: TieType): Promise<boolean>;
   /** One page per actor id, in order. Ordered by tie id; the cursor applies to every actor. */
-  tiesOfActors(actorIds: readonly string[], query: TieQuery): Promise<Page<Tie>[]>;
+  tiesOfActors(actorIds: readonly string[], query: TieQuery): Promise<TiePage[]>;
 
   // --- signals and responses -----------------------------------------------------------------
   /** Idempotent by (channel, externalId); unknown emitter or about-actor keys reject the batch. */

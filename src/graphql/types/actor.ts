@@ -1,5 +1,5 @@
 import { builder } from '../builder.js';
-import { loadAll } from '../loaders.js';
+import { loadAll, primeActors } from '../loaders.js';
 import { ActorRef, ExchangeRef, SignalRef, TieRef } from '../refs.js';
 import { ActorKindEnum, DirectionEnum, SideEnum, TieTypeEnum } from '../enums.js';
 import { connectionOf, pageArgs, toPageArgs } from '../connection.js';
@@ -31,6 +31,8 @@ builder.node(ActorRef, {
       resolve: async (a, args, ctx) => {
         const query = { ...toPageArgs(args), direction: args.direction ?? 'BOTH', types: args.types ?? undefined };
         const page = await ctx.loaders.tiesOf(query).load(a.id);
+        // The far ends came with the ties: `other` finds them loaded instead of reading them again.
+        if (page.others) primeActors(ctx.loaders, page.others);
         const items = page.items.map((tie) => ({ ...tie, via: a.id }));
         // Not a spread of `page`: its cursors may be computed on first use.
         return { page: { items, hasNextPage: page.hasNextPage, get cursors() { return page.cursors; } } };

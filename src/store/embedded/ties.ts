@@ -1,13 +1,13 @@
-/** Ties: upsert by (from, to, type), removal, and per-actor pages in one windowed query. */
+/** Ties: upsert by (from, to, type), removal, and per-actor pages (with the far ends) in one windowed query. */
 import { randomUUID } from 'node:crypto';
-import type { Tie } from '../../domain/entities.js';
+import type { Actor, Tie } from '../../domain/entities.js';
 import type { TieInput } from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
-import type { Page, TieQuery } from '../port.js';
+import type { TiePage, TieQuery } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfRawParents } from './paging.js';
 import { resolve } from './refs.js';
-import { TIE_COLUMNS, TIE_FROM, inJson, json, toTie } from './rows.js';
+import { TIE_COLUMNS, TIE_FROM, actorFromRaw, inJson, json, toTie, type ActorRaw } from './rows.js';
 
 const UPSERT = `
   INSERT INTO ties (id, from_rid, to_rid, type, weight, since) VALUES (@id, @from, @to, @type, @weight, @since)
@@ -63,21 +63,34 @@ function tiesOfActorsSql(direction: TieQuery['direction'], byType: boolean, afte
     SELECT rk.pid AS parentId, rk.id,
       CASE WHEN rk.from_rid = rk.prid THEN rk.pid ELSE o.id END AS fromId,
       CASE WHEN rk.from_rid = rk.prid THEN o.id ELSE rk.pid END AS toId,
-      rk.type, rk.weight, rk.since
+      rk.type, rk.weight, rk.since, ${OTHER_COLUMNS}
     FROM ranked rk JOIN actors o ON o.rid = CASE WHEN rk.from_rid = rk.prid THEN rk.to_rid ELSE rk.from_rid END
     WHERE rk.rn <= @limit
     ORDER BY rk.pid, rk.rn`;
 }
 
-export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): Page<Tie>[] {
+// The far end's row is read anyway to resolve its id: all its columns come along (ActorRaw order), so
+// the page carries the other actors and nobody reads them again (TiePage.others).
+const OTHER_COLUMNS = 'o.id, o.key, o.kind, o.name, o.attributes, o.created_at, o.updated_at';
+type TieOfActorRaw = [parentId: string, id: string, fromId: string, toId: string, type: Tie['type'], weight: number,
+  since: string | null, ...other: ActorRaw];
+
+export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): TiePage[] {
   const p = pageParams(query, 1);
   const types = query.types?.length ? query.types : null;
   const sql = tiesOfActorsSql(query.direction, types !== null, p.after !== null);
   // Read as arrays (rows.ts, ActorRaw), in the order of the SELECT list.
   const rows = conn.stmt(sql).raw(true).all({
     ids: json([...new Set(actorIds)]), types: types && json(types), limit: p.limit, ...cursorParams(p.after),
-  }) as [parentId: string, id: string, fromId: string, toId: string, type: Tie['type'], weight: number, since: string | null][];
-  return pagesOfRawParents(actorIds, rows, p.first, (r): Tie => ({
+  }) as TieOfActorRaw[];
+  const others = new Map<string, Actor>();
+  for (const r of rows) if (!others.has(r[7])) others.set(r[7], actorFromRaw(r.slice(7) as ActorRaw));
+  const pages: TiePage[] = pagesOfRawParents(actorIds, rows, p.first, (r): Tie => ({
     id: r[1], fromId: r[2], toId: r[3], type: r[4], weight: r[5], since: r[6],
   }), (t) => [t.id]);
+  pages.forEach((page, i) => {
+    // Assigned, not spread: a spread would encode the page's lazy cursors.
+    if (page.items.length) page.others = page.items.map((t) => others.get(t.fromId === actorIds[i] ? t.toId : t.fromId)!);
+  });
+  return pages;
 }
