@@ -19,8 +19,7 @@ const INSERT = `
   ON CONFLICT (channel, external_id) DO NOTHING`;
 const ACTORS_BY_KEY = 'SELECT key, rid, id FROM actors WHERE key IN (SELECT value FROM json_each(?))';
 const INSERT_ABOUT = `
-  INSERT INTO signal_about (signal_rid, position, actor_rid, topic_rid, process_rid)
-  VALUES (@signal, @position, @actor, @topic, @process)`;
+  INSERT INTO signal_about (signal_rid, position, actor_rid, topic_rid, process_rid) VALUES (?, ?, ?, ?, ?)`;
 
 const SIGNALS_BY_RIDS =
   `SELECT ${SIGNAL_COLUMNS}, s.rid AS rid FROM ${SIGNAL_FROM} WHERE s.rid IN (SELECT value FROM json_each(?))`;
@@ -104,12 +103,12 @@ function insertAbout(conn: Conn, signal: number, about: SignalInput['about'], ac
     const identity = `${a.target}\u0000${a.ref}`;
     if (done.has(identity)) continue;
     done.add(identity);
-    insert.run({
-      signal, position: position++,
-      actor: a.target === 'ACTOR' ? actors.get(a.ref) : null,
-      topic: a.target === 'TOPIC' ? named('topics', a.ref) : null,
-      process: a.target === 'PROCESS' ? named('processes', a.ref) : null,
-    });
+    insert.run(
+      signal, position++,
+      a.target === 'ACTOR' ? actors.get(a.ref) : null,
+      a.target === 'TOPIC' ? named('topics', a.ref) : null,
+      a.target === 'PROCESS' ? named('processes', a.ref) : null,
+    );
   }
 }
 
