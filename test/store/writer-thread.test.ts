@@ -65,6 +65,7 @@ describe('embedded writes on a writer thread', () => {
     const pending = store.recordSignals(batch('late', 1).map((s) => ({ ...s, emitterKey: 'a0' })));
     await store.close();
     await expect(pending).resolves.toMatchObject({ created: 1 });
+    await expect(store.recordSignals([])).rejects.toThrow('the embedded store is closed');
     const again = EmbeddedStore.open({ file });
     try {
       expect(await again.countSignals({})).toBe(1);

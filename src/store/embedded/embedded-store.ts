@@ -80,6 +80,7 @@ export class EmbeddedStore implements Store {
 
   /** Runs a write on the writer thread when there is one, else here. */
   private write<K extends WriteName>(name: K, ...args: WriteArgs<K>): Promise<WriteResult<K>> {
+    if (this.closed) return Promise.reject(new Error('the embedded store is closed'));
     if (this.writer) return this.writer.request<WriteResult<K>>({ name, args });
     return Promise.resolve(runWrite(this.conn, name, args));
   }
