@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NEO4J_MIGRATIONS, Neo4jConnectError, openNeo4jStore, openNeo4jStoreInBackground, type Neo4jStore } from '../../src/store/neo4j/index.js';
 import type { StoreLogger } from '../../src/store/neo4j/index.js';
 import { describeStoreContract } from './contract.js';
-import { actor, signal } from './contract/fixtures.js';
+import { actor, response, signal } from './contract/fixtures.js';
 import { neo4jFactory } from '../support/stores.js';
 import { neo4jServer, neo4jSkipReason } from '../support/neo4j.js';
 
@@ -120,7 +120,7 @@ if (skipped) {
       expect(await store.appliedMigrations()).toEqual(applied);
       expect((await other.actorsByKeys(['kept']))[0]?.key).toBe('kept');
       const schema = await store.connection.query('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
-      expect(schema[0].get('names')).toEqual(expect.arrayContaining(['actor_key', 'signal_identity', 'value_external_id', 'outbox_event_seq']));
+      expect(schema[0].get('names')).toEqual(expect.arrayContaining(['actor_key', 'signal_identity', 'value_external_id', 'outbox_batch_last']));
     });
 
     it('backs idempotency keys and time windows with constraints and indexes', async () => {
@@ -165,6 +165,49 @@ if (skipped) {
       expect(new Set(events.map((e) => e.entityId)).size).toBe(400);
       expect(await store.outboxHead()).toBe(head + 400);
       expect(await store.countSignals({})).toBe(400);
+    });
+
+    it('reads the outbox (one node per write) from any seq, across writes, at most limit', async () => {
+      const store = await open();
+      await store.reset();
+      await store.upsertActors([actor('a'), actor('b'), actor('c')]);
+      const { items: [s1] } = await store.recordSignals(['1', '2', '3', '4'].map((id) => signal(id, { emitterKey: 'a' })));
+      await store.respond([response(s1.id, 'b')]);
+      await store.upsertActors([actor('d'), actor('e')]);
+      const all = await store.readOutbox(0, 100);
+      expect(all.map((e) => [e.seq, e.type])).toEqual([
+        ...[1, 2, 3].map((n) => [n, 'ACTOR_CHANGED']), ...[4, 5, 6, 7].map((n) => [n, 'SIGNAL_RECORDED']),
+        [8, 'SIGNAL_RESPONDED'], [9, 'ACTOR_CHANGED'], [10, 'ACTOR_CHANGED'],
+      ]);
+      expect(all[7].detail).toEqual(expect.any(String));
+      expect(all.filter((e) => e.detail !== null)).toHaveLength(1);
+      // Starting before, inside and at the end of a write's events; ending inside, at the end, beyond.
+      for (const after of [0, 2, 3, 5, 7, 8, 10]) {
+        for (const limit of [1, 2, 4, 7, 11]) expect(await store.readOutbox(after, limit)).toEqual(all.slice(after, after + limit));
+      }
+    });
+
+    it('migrates events stored one node each (schema version 1) into the one-node-per-write outbox', async () => {
+      const store = await open();
+      await store.reset();
+      const at = '2024-01-01T00:00:00.000Z';
+      await store.connection.plainWrite((tx) => tx.run(`
+        MATCH (c:OutboxCounter {name: 'outbox'}) SET c.seq = 3
+        CREATE (:OutboxEvent {seq: 1, type: 'ACTOR_CHANGED', entityId: 'a1', at: $at}),
+               (:OutboxEvent {seq: 2, type: 'SIGNAL_RESPONDED', entityId: 's1', detail: 'r1', at: $at}),
+               (:OutboxEvent {seq: 3, type: 'SIGNAL_RECORDED', entityId: 's2', at: $at})
+        WITH 1 AS one
+        MATCH (m:Migration {version: 2}) DELETE m`, { at }));
+      await store.migrate();
+      await store.upsertActors([actor('after')]);
+      const events = await store.readOutbox(0, 10);
+      expect(events.map((e) => [e.seq, e.type, e.entityId, e.detail, e.at])).toEqual([
+        [1, 'ACTOR_CHANGED', 'a1', null, at], [2, 'SIGNAL_RESPONDED', 's1', 'r1', at], [3, 'SIGNAL_RECORDED', 's2', null, at],
+        [4, 'ACTOR_CHANGED', expect.any(String), null, expect.any(String)],
+      ]);
+      const [left] = await store.connection.query('MATCH (e:OutboxEvent) RETURN count(e) AS n');
+      expect(left.get('n')).toBe(0);
+      expect((await store.appliedMigrations()).map((m) => m.version)).toEqual(NEO4J_MIGRATIONS.map((m) => m.version));
     });
 
     it('reset wipes data but keeps schema, migrations and a monotonic graph version', async () => {

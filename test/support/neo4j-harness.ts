@@ -16,6 +16,8 @@ export interface Neo4jOptions {
   port?: number;
   /** Receives the launcher's stderr lines (and build output on failure). */
   log?: (line: string) => void;
+  /** Page cache in MiB (default 512, allocated as pages are first used). */
+  pageCacheMb?: number;
 }
 
 export interface Neo4jInstance {
@@ -117,9 +119,24 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/**
+ * The JVM options a production Neo4j 5.26 starts with (its neo4j.conf `server.jvm.additional`), except
+ * AlwaysPreTouch and a fixed initial heap, which would make every test worker's server take its whole
+ * heap at once. The heap is capped at 1 GiB: an unbounded heap was killed for memory on a small host.
+ */
+const JVM_OPTIONS = [
+  "-Xmx1g", "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow",
+  "-XX:+UnlockExperimentalVMOptions", "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
+  "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
+  "-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints",
+  "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+  "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "-Dlog4j2.disable.jmx=true",
+];
+
 export async function startNeo4j(opts: Neo4jOptions = {}): Promise<Neo4jInstance> {
   await buildLauncher(opts.log);
-  const args = ["-Xmx1g", "-cp", `target/classes:target/lib/*`, "osmosis.Neo4jLauncher", "--port", String(opts.port ?? 0)];
+  const args = [...JVM_OPTIONS, "-cp", `target/classes:target/lib/*`, "osmosis.Neo4jLauncher", "--port", String(opts.port ?? 0),
+    "--page-cache-mb", String(opts.pageCacheMb ?? 512)];
   if (opts.auth) args.push("--auth", `${opts.auth.user}:${opts.auth.password}`);
 
   // stdin stays piped and open: when this process dies the pipe closes and the launcher exits.

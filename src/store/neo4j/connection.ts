@@ -11,7 +11,7 @@
  * read-committed, and after the lock every earlier writer has committed), keeps outbox sequence numbers
  * gap-free and in commit order, and gives a fixed lock order (counter first), so writers cannot deadlock
  * on it. A write that changed something bumps `(:GraphVersion)` and appends its outbox events in the
- * same transaction; a write that throws rolls back whole.
+ * same transaction (one outbox node per write, see COMMIT_CHANGE); a write that throws rolls back whole.
  */
 import { randomUUID } from 'node:crypto';
 import neo4j, {
@@ -54,16 +54,20 @@ export interface Tx {
 
 const LOCK = `MATCH (c:OutboxCounter {name: 'outbox'}) SET c.lockedBy = $token RETURN c.seq AS seq`;
 
+/**
+ * The graph version goes up; the write's events become one `(:OutboxBatch)` node holding them as
+ * parallel lists (seq `first` + k for the k-th), not one node each: a 1,000-signal batch writes one
+ * node and one index entry for its events instead of a thousand (outbox.ts reads them back one by one).
+ * List properties cannot hold nulls: `details` is only set when some event has one, '' standing for none.
+ */
 const COMMIT_CHANGE = `
   MATCH (v:GraphVersion {name: 'graph'}), (c:OutboxCounter {name: 'outbox'})
   SET v.value = v.value + 1
   WITH c, c.seq AS base
-  SET c.seq = base + size($events)
+  SET c.seq = base + size($types)
   WITH base
-  UNWIND range(0, size($events) - 1) AS k
-  CREATE (:OutboxEvent {
-    seq: base + k + 1, type: $events[k].type, entityId: $events[k].entityId, detail: $events[k].detail, at: $at
-  })`;
+  WHERE size($types) > 0
+  CREATE (:OutboxBatch {first: base + 1, last: base + size($types), types: $types, entityIds: $entityIds, details: $details, at: $at})`;
 
 export class NotMigratedError extends Error {
   override name = 'NotMigratedError';
@@ -138,7 +142,13 @@ export class Connection {
         const outcome = await work(tx);
         if (!(await lock)) throw new NotMigratedError();
         if (outcome.changed) {
-          await tx.run(COMMIT_CHANGE, { events: outcome.events ?? [], at: new Date().toISOString() });
+          const events = outcome.events ?? [];
+          await tx.run(COMMIT_CHANGE, {
+            types: events.map((e) => e.type),
+            entityIds: events.map((e) => e.entityId),
+            details: events.some((e) => e.detail !== null) ? events.map((e) => e.detail ?? '') : null,
+            at: new Date().toISOString(),
+          });
         }
         return outcome.result;
       });

@@ -1,6 +1,7 @@
 /** Signal enrichment: sentiment replaced, topics linked ABOUT after the existing links (Store.enrichSignals). */
 import type { Signal } from '../../domain/entities.js';
 import type { SignalEnrichmentInput } from '../../domain/inputs.js';
+import type { EnrichOptions } from '../port.js';
 import type { Connection } from './connection.js';
 import { resolveRefs } from './refs.js';
 import { signalMap, toSignal } from './rows.js';
@@ -25,11 +26,12 @@ const ENRICH = `
       CREATE (s)-[:ABOUT {position: next + k}]->(t))
     RETURN size(fresh) AS linked
   }
-  RETURN row.id AS id, sentimentChanged, linked, ${signalMap('s')} AS signal`;
+  // Read back only for a caller that wants the signals (EnrichOptions.returnSignals).
+  RETURN row.id AS id, sentimentChanged, linked, CASE WHEN $returnSignals THEN ${signalMap('s')} END AS signal`;
 
 interface Row { id: string; hasSentiment: boolean; sentiment: number | null; topics: string[] }
 
-export function enrichSignals(conn: Connection, inputs: readonly SignalEnrichmentInput[]): Promise<Signal[]> {
+export function enrichSignals(conn: Connection, inputs: readonly SignalEnrichmentInput[], options: EnrichOptions = {}): Promise<Signal[]> {
   if (inputs.length === 0) return Promise.resolve([]);
   // Items naming the same signal merge in order: the last sentiment given, every topic once.
   const rows = new Map<string, Row>();
@@ -44,9 +46,11 @@ export function enrichSignals(conn: Connection, inputs: readonly SignalEnrichmen
   }
   return conn.write(async (tx) => {
     await resolveRefs(tx, [['signalId', inputs.map((e, i) => ({ value: e.signalId, path: ['input', i, 'signalId'] }))]]);
-    const result = await tx.run(ENRICH, { rows: [...rows.values()] });
-    const byId = new Map(result.map((r) => [r.get('id') as string, toSignal(r.get('signal') as Record<string, unknown>)]));
+    const returnSignals = options.returnSignals !== false;
+    const result = await tx.run(ENRICH, { rows: [...rows.values()], returnSignals });
     const changed = result.some((r) => r.get('sentimentChanged') === true || Number(r.get('linked')) > 0);
+    if (!returnSignals) return { result: [], changed };
+    const byId = new Map(result.map((r) => [r.get('id') as string, toSignal(r.get('signal') as Record<string, unknown>)]));
     return { result: inputs.map((e) => byId.get(e.signalId)!), changed };
   });
 }

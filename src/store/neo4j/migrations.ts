@@ -15,8 +15,14 @@ export interface Neo4jMigration {
   name: string;
   /** Schema statements, each run in its own transaction (Neo4j does not mix schema and data writes). */
   schema: string[];
-  /** Data statements, run after the schema ones. */
+  /** Data statements, run after the schema ones, in one transaction. */
   data: string[];
+  /**
+   * Data statements too large for one transaction, run after the schema ones, each on its own with
+   * `CALL { … } IN TRANSACTIONS`; each inner transaction must leave the data consistent, so an
+   * interrupted statement simply goes on when run again.
+   */
+  bulk?: string[];
 }
 
 const unique = (name: string, pattern: string, property: string): string =>
@@ -68,7 +74,28 @@ export const NEO4J_MIGRATIONS: readonly Neo4jMigration[] = [
       "MERGE (c:OutboxCounter {name: 'outbox'}) ON CREATE SET c.seq = 0",
     ],
   },
+  {
+    version: 2,
+    name: 'outbox: one node per write',
+    schema: [
+      // The events of a write, seqs first..last (connection.ts); read by `last` (outbox.ts).
+      unique('outbox_batch_last', '(b:OutboxBatch)', 'b.last'),
+      'DROP CONSTRAINT outbox_event_seq IF EXISTS',
+    ],
+    bulk: [
+      // Events written one node each (version 1) become batches of one, in place (MERGE: a second
+      // process migrating at the same time finds the batch there).
+      `MATCH (e:OutboxEvent)
+       CALL (e) {
+         MERGE (b:OutboxBatch {last: e.seq})
+         ON CREATE SET b.first = e.seq, b.types = [e.type], b.entityIds = [e.entityId],
+           b.details = CASE WHEN e.detail IS NULL THEN null ELSE [e.detail] END, b.at = e.at
+         DELETE e
+       } IN TRANSACTIONS OF 10000 ROWS`,
+    ],
+    data: [],
+  },
 ];
 
 /** Labels holding data (what reset() deletes); schema bookkeeping and counters stay. */
-export const DATA_LABELS = ['Actor', 'Signal', 'Response', 'Topic', 'Process', 'Insight', 'Change', 'OutboxEvent'] as const;
+export const DATA_LABELS = ['Actor', 'Signal', 'Response', 'Topic', 'Process', 'Insight', 'Change', 'OutboxBatch'] as const;

@@ -8,7 +8,7 @@ import type {
 import type { TieType } from '../../domain/kinds.js';
 import type { TransferKind, TransferRecord } from '../../domain/transfer.js';
 import type {
-  ActorFilter, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
+  ActorFilter, EnrichOptions, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
 import * as actors from './actors.js';
@@ -70,7 +70,7 @@ export class Neo4jStore implements Store {
   async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return signals.signalsOfActors(this.conn, actorIds, page); }
   async aboutOfSignals(signalIds: readonly string[]) { return signals.aboutOfSignals(this.conn, signalIds); }
   async assignSignal(signalId: string, assigneeKey: string) { return signals.assignSignal(this.conn, signalId, assigneeKey); }
-  async enrichSignals(inputs: SignalEnrichmentInput[]) { return enrichSignals(this.conn, inputs); }
+  async enrichSignals(inputs: SignalEnrichmentInput[], options?: EnrichOptions) { return enrichSignals(this.conn, inputs, options); }
   async respond(inputs: ResponseInput[]) { return responses.respond(this.conn, inputs); }
   async responsesOfSignals(signalIds: readonly string[]) { return responses.responsesOfSignals(this.conn, signalIds); }
 

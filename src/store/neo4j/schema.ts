@@ -42,6 +42,7 @@ export async function migrate(conn: Connection): Promise<number> {
     }
     // Indexes populate in the background; queries planned before they are online would scan.
     await conn.autoCommit('CALL db.awaitIndexes(300)');
+    for (const statement of m.bulk ?? []) await conn.autoCommit(statement);
     await conn.plainWrite(async (tx) => {
       for (const statement of m.data) await tx.run(statement);
       await tx.run('MERGE (m:Migration {version: $version}) ON CREATE SET m.name = $name, m.appliedAt = $at', {

@@ -5,11 +5,15 @@ import type { SignalInput } from '../../domain/inputs.js';
 import { distinct, normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
+import { toColumns, unwindColumns } from './columns.js';
 import { beforeCursor, pageParams, toPage, type SortKey } from './paging.js';
 import { resolveRefs } from './refs.js';
 import { byKey, column, groupByParent, signalMap, toSignal, where } from './rows.js';
 
 export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
+
+/** The fields of a signal row, sent as columns (columns.ts). */
+const FIELDS = ['id', 'channel', 'externalId', 'kind', 'text', 'sentiment', 'occurredAt', 'emitterKey', 'about'] as const;
 
 /**
  * MERGE on the (channel, externalId) uniqueness constraint: a re-sent signal matches the stored one and
@@ -17,11 +21,11 @@ export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
  * are created on demand by name (their names are unique too). Rows arrive deduplicated by identity.
  */
 const RECORD = `
-  UNWIND $rows AS row
+  ${unwindColumns('rows', FIELDS)}
   MERGE (s:Signal {channel: row.channel, externalId: row.externalId})
   ON CREATE SET s.id = row.id, s.kind = row.kind, s.text = row.text, s.sentiment = row.sentiment,
                 s.occurredAt = row.occurredAt, s.status = 'OPEN'
-  WITH row, s, s.id = row.id AS created
+  WITH i, row, s, s.id = row.id AS created
   CALL (row, s, created) {
     WITH row, s, created WHERE created
     OPTIONAL MATCH (e:Actor {key: row.emitterKey})
@@ -37,14 +41,17 @@ const RECORD = `
       MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID()
       CREATE (s)-[:ABOUT {position: ab.position}]->(q))
   }
-  // A created signal is its row as written (built by the caller); only stored ones are read back, and
+  // Only stored signals come back: a created signal is its row as written (built by the caller), and
   // recording never changes a stored signal, so no barrier is needed for "state at commit".
-  RETURN row.i AS i, created, CASE WHEN created THEN null ELSE ${signalMap('s')} END AS signal
-  ORDER BY i`;
+  WITH i, s, created WHERE NOT created
+  RETURN i, ${signalMap('s')} AS signal`;
 
-export interface AboutRow { position: number; actor: string | null; topic: string | null; process: string | null }
+/** Only the field of its target is set: a missing key reads as null in Cypher, and is not sent at all. */
+export interface AboutRow { position: number; actor?: string; topic?: string; process?: string }
+
+const ABOUT_FIELD = { ACTOR: 'actor', TOPIC: 'topic', PROCESS: 'process' } as const;
 interface SignalRow {
-  i: number; id: string; channel: string; externalId: string; kind: Signal['kind']; text: string;
+  id: string; channel: string; externalId: string; kind: Signal['kind']; text: string;
   sentiment: number | null; occurredAt: string; emitterKey: string | null; about: AboutRow[];
 }
 
@@ -61,35 +68,33 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
       r = rows.length;
       rowOf.set(identity, r);
       rows.push({
-        i: r, id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
+        id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
         sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitterKey: s.emitterKey ?? null, about: aboutRows(s.about ?? []),
       });
     }
     rowIndex.push(r);
   });
   return conn.write(async (tx) => {
-    const { actorIds } = await resolveRefs(tx, [['actorKey', inputs.flatMap((s, i) => [
-      ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
-      ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
-    ])]]);
-    const result = await tx.run(RECORD, { rows });
-    const createdFlags = result.map((r) => r.get('created') === true);
-    const signals = result.map((r, k): Signal => {
-      const stored = r.get('signal') as Record<string, unknown> | null;
-      if (stored) return toSignal(stored);
-      const row = rows[k];
-      return {
-        id: row.id, channel: row.channel, externalId: row.externalId, kind: row.kind, text: row.text,
-        sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN',
-        emitterId: row.emitterKey ? actorIds.get(row.emitterKey) ?? null : null, assigneeId: null,
-      };
+    // Sent together, one round trip: the server runs them in order, and a missing reference throws
+    // NOT_FOUND, which rolls the whole transaction back.
+    const [{ actorIds }, result] = await Promise.all([
+      resolveRefs(tx, [['actorKey', inputs.flatMap((s, i) => [
+        ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
+        ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
+      ])]]),
+      tx.run(RECORD, { rows: toColumns(rows, FIELDS) }),
+    ]);
+    const stored = new Map(result.map((r) => [r.get('i') as number, toSignal(r.get('signal') as Record<string, unknown>)]));
+    const signals = rows.map((row, k): Signal => stored.get(k) ?? {
+      id: row.id, channel: row.channel, externalId: row.externalId, kind: row.kind, text: row.text,
+      sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN',
+      emitterId: row.emitterKey ? actorIds.get(row.emitterKey) ?? null : null, assigneeId: null,
     });
-    const created = createdFlags.filter(Boolean).length;
-    const events: EventDraft[] = signals.filter((_, r) => createdFlags[r])
+    const events: EventDraft[] = signals.filter((_, k) => !stored.has(k))
       .map((s) => ({ type: 'SIGNAL_RECORDED', entityId: s.id, detail: null }));
     return {
-      result: { items: rowIndex.map((r) => signals[r]), created, existing: inputs.length - created },
-      changed: created > 0,
+      result: { items: rowIndex.map((r) => signals[r]), created: events.length, existing: inputs.length - events.length },
+      changed: events.length > 0,
       events,
     };
   });
@@ -103,12 +108,7 @@ export function aboutRows(about: readonly SignalInput['about'][number][]): About
     const identity = `${a.target}\u0000${a.ref}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
-    rows.push({
-      position: rows.length,
-      actor: a.target === 'ACTOR' ? a.ref : null,
-      topic: a.target === 'TOPIC' ? a.ref : null,
-      process: a.target === 'PROCESS' ? a.ref : null,
-    });
+    rows.push({ position: rows.length, [ABOUT_FIELD[a.target]]: a.ref });
   }
   return rows;
 }
