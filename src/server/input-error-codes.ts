@@ -28,12 +28,25 @@ function fieldOfLiteral(document: DocumentNode | undefined, node: ASTNode | unde
   return found;
 }
 
+/**
+ * The field at fault in a variable's error: the path graphql-js gives after the value
+ * (`… got invalid value 7 at "input[417].sentiment"; …`), completed by the input field the reason
+ * names (`at "input[0]"; Field "kind" of required type …` → `input[0].kind`); else the variable.
+ */
+function variableField(message: string): string | undefined {
+  const variable = /^Variable "\$(\w+)"/.exec(message);
+  if (!variable) return undefined;
+  const at = / at "([^"]+)"; (.*)$/s.exec(message);
+  if (!at) return variable[1];
+  const inner = /^Field "(\w+)" (?:of required type|is not defined)/.exec(at[2]);
+  return inner ? `${at[1]}.${inner[1]}` : at[1];
+}
+
 function withCode(error: GraphQLError, document?: DocumentNode): GraphQLError {
   if (error.extensions?.code && error.extensions.code !== 'GRAPHQL_VALIDATION_FAILED') return error;
   if (!INPUT_ERROR.test(error.message)) return error;
-  const field = /Variable "\$([\w]+)"[^.]*?(?:at "([^"]+)")?/.exec(error.message);
   const arg = /Argument "([\w]+)"/.exec(error.message);
-  const at = field ? (field[2] ?? field[1]) : arg ? arg[1] : fieldOfLiteral(document, error.nodes?.[0]);
+  const at = variableField(error.message) ?? (arg ? arg[1] : fieldOfLiteral(document, error.nodes?.[0]));
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,

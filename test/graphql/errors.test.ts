@@ -20,7 +20,14 @@ describe('bad input, unknown ids and internal errors', () => {
   it('gives BAD_USER_INPUT with the field for a wrong enum or type in variables', async () => {
     const r = await gql(app.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'ALIEN' as never, name: 'x' }] });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(r.errors?.[0].extensions?.field).toBe('input');
+    expect(r.errors?.[0].extensions?.field).toBe('input[0].kind');
+    // A missing or unknown input field is named under its item; a wrong whole value names the variable.
+    const missing = await gql(app.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'CUSTOMER', name: 'x' }, { key: 'b', kind: 'CUSTOMER' } as never] });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[1].name' });
+    const unknown = await gql(app.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'CUSTOMER', name: 'x', age: 3 } as never] });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].age' });
+    const notAList = await gql(app.yoga, UpsertActorsDocument, { input: null as never });
+    expect(notAList.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     const inline = await gql(app.yoga, '{ actors(first: "ten") { totalCount } }');
     expect(inline.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -44,9 +44,9 @@ describe('compiled mutations', () => {
     await ok(app.yoga, UpsertActorsDocument, { input: [{ key: 'crm:a', kind: 'CUSTOMER', name: 'A' }] });
     const input = Array.from({ length: 1000 }, (_, i) => signal(i));
     const badEnum = await gql(app.yoga, RecordSignalsDocument, { input: input.map((s, i) => (i === 417 ? { ...s, kind: 'NOPE' } : s)) as never });
-    expect(badEnum.errors?.[0]).toMatchObject({ message: expect.stringContaining('input[417].kind'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(badEnum.errors?.[0]).toMatchObject({ message: expect.stringContaining('input[417].kind'), extensions: { code: 'BAD_USER_INPUT', field: 'input[417].kind' } });
     const badDate = await gql(app.yoga, RecordSignalsDocument, { input: input.map((s, i) => (i === 3 ? { ...s, occurredAt: 12 } : s)) as never });
-    expect(badDate.errors?.[0]).toMatchObject({ message: expect.stringContaining('input[3].occurredAt'), extensions: { code: 'BAD_USER_INPUT' } });
+    expect(badDate.errors?.[0]).toMatchObject({ message: expect.stringContaining('input[3].occurredAt'), extensions: { code: 'BAD_USER_INPUT', field: 'input[3].occurredAt' } });
     const unknown = await gql(app.yoga, RecordSignalsDocument, { input: input.map((s, i) => (i === 9 ? { ...s, emitterKey: 'crm:nobody' } : s)) });
     expect(unknown.errors?.[0]).toMatchObject({ path: ['recordSignals'], extensions: { code: 'NOT_FOUND', field: 'input[9].emitterKey' } });
     expect((await ok(app.yoga, SignalsDocument, {})).signals.totalCount).toBe(0);
