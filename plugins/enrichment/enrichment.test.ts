@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/port.js';
 import { capturedLog } from '../../test/plugin-host/support.js';
 import { gql, ok } from '../../test/support/graphql-client.js';
 import { embeddedFactory } from '../../test/support/stores.js';
+import { turnsDuring } from '../../test/support/event-loop.js';
 
 const ACTORS = `mutation { upsertActors(input: [
   { key: "crm:c-1", kind: CUSTOMER, name: "Giulia Bianchi" },
@@ -166,5 +167,15 @@ describe('enrichment plugin: live', () => {
     const again = (await ok<Recorded, any>(app.yoga, RECORD_ENRICHED, { input })).recordSignals;
     expect(again).toMatchObject({ created: 0, existing: 3 });
     expect(byId(again.signals)).toEqual(answered);
+  });
+
+  it('reads the opening of a long text and keeps the event loop turning through a batch of them', async () => {
+    const long = (i: number) => signal(`long-${i}`, `The parcel arrived damaged and late. ${'filler words about nothing '.repeat(700)}`, '2026-06-02T09:00:00Z');
+    const { value, turns } = await turnsDuring(() => ok<Recorded, any>(app.yoga, RECORD_ENRICHED, { input: Array.from({ length: 200 }, (_, i) => long(i)) }));
+    expect(value.recordSignals.created).toBe(200);
+    expect(value.recordSignals.signals[0].sentiment).toBeLessThan(-0.3);
+    expect(topicsOf(value.recordSignals.signals[0])).toContain('delivery');
+    // 200 texts of ~19,000 characters: the analysis yields between slices of work.
+    expect(turns).toBeGreaterThan(3);
   });
 });
