@@ -17,7 +17,7 @@ import { httpControl } from './connection.js';
 import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
-import { useCompiledMutations } from './compiled-mutations.js';
+import { useCompiledOperations } from './compiled-operations.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -82,8 +82,8 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
         blockFieldSuggestion: { enabled: false },
       }),
       useInputErrorCodes(),
-      // Batch mutations: variables parsed by compiled code, not coerced value by value.
-      useCompiledMutations(),
+      // Queries and mutations compiled once per document (graphql-jit); subscriptions on graphql-js.
+      useCompiledOperations(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),

@@ -1,10 +1,11 @@
 /**
- * Mutations run compiled by graphql-jit. A batch mutation carries thousands of input objects, and
- * graphql-js coerces each variable value field by field on every request (about 7 µs per signal of
- * recordSignals); the compiled operation parses its variables with generated code (about 1.4 µs).
+ * Queries and mutations run compiled by graphql-jit, once per document. graphql-js interprets each
+ * operation anew: it coerces every variable value field by field (about 7 µs per signal of a
+ * recordSignals batch; the compiled parser takes about 1.4) and walks the whole selection per result
+ * (the typical actor profile resolves ~350 fields; compiled, that query serves ~20% more requests/s).
  * graphql-jit's variable errors name only the variable, so an operation whose variables are invalid
  * (no resolver has run then) is answered by graphql-js instead, with its path-precise errors.
- * Queries and subscriptions are left to graphql-js.
+ * Subscriptions stay on graphql-js.
  */
 import { execute, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -12,7 +13,7 @@ import type { Plugin } from 'graphql-yoga';
 
 type Compiled = CompiledQuery | null; // null: graphql-jit could not compile it
 
-export function useCompiledMutations(): Plugin {
+export function useCompiledOperations(): Plugin {
   // Yoga parses a query text once and reuses the document, so a document object is a cache key.
   const compiled = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, Compiled>>>();
 
@@ -33,7 +34,7 @@ export function useCompiledMutations(): Plugin {
 
   return {
     onExecute({ args, setExecuteFn }) {
-      if (!isMutation(args.document, args.operationName)) return;
+      if (operationOf(args.document, args.operationName) === 'subscription') return;
       setExecuteFn(async (a: ExecutionArgs) => {
         const query = compiledFor(a);
         if (!query) return execute(a);
@@ -46,8 +47,8 @@ export function useCompiledMutations(): Plugin {
   };
 }
 
-function isMutation(document: DocumentNode, operationName: string | null | undefined): boolean {
+function operationOf(document: DocumentNode, operationName: string | null | undefined): string | undefined {
   const ops = document.definitions.filter((d) => d.kind === 'OperationDefinition');
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-  return op?.operation === 'mutation';
+  return op?.operation;
 }
