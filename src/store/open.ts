@@ -35,7 +35,8 @@ export async function openStore(config: Config, log: OpenStoreLogger = stderrLog
     return openNeo4jStore({ ...neo4jOptions(config, log), maxAttempts: 8 }); // 1+2+4+8+16+30+30 s of waits
   }
   const { openEmbeddedStore } = await import('./embedded/index.js');
-  const store = await openEmbeddedStore({ file: config.OSMOSIS_DB });
+  const threads = config.OSMOSIS_READ_THREADS;
+  const store = await openEmbeddedStore({ file: config.OSMOSIS_DB, readThread: threads > 0, readThreads: Math.max(threads, 1) });
   await store.migrate();
   return store;
 }

@@ -30,6 +30,11 @@ export class RequestThread {
   /** `entry`: the worker module (siblingModule(...)); `data` reaches it as workerData.data; `name` appears in errors. */
   constructor(private readonly entry: URL, private readonly data: unknown, private readonly name: string) {}
 
+  /** Requests sent and not answered yet. */
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
   /** Sends `message` (cloned) with an id and resolves with the worker's value. */
   request<T>(message: object): Promise<T> {
     if (this.closed) return Promise.reject(new Error(`the ${this.name} is closed`));

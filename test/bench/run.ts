@@ -21,7 +21,7 @@ const only = values.only?.split(',').map((s) => s.trim());
 const quick = values.quick;
 
 const benches: Record<string, () => Promise<unknown>> = {
-  read: () => readBenchmark(quick ? { ...CORE_DEFAULTS, actors: 2_000, ties: 20_000, signals: 5_000, seconds: 3 } : CORE_DEFAULTS),
+  read: () => readBenchmark(quick ? { ...CORE_DEFAULTS, actors: 2_000, ties: 20_000, signals: 5_000, seconds: 5 } : CORE_DEFAULTS),
   ingest: () => ingestBenchmark(quick ? 5 : 50),
   pagerank: async () => pagerankBench(quick ? { nodes: 10_000, errorSampleSizes: [] } : {}),
   plugins: () => pluginsBench(quick ? { actors: 5_000, ties: 50_000, repeat: 1 } : {}),

@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../../src/config/config.js';
 describe('configuration', () => {
   it('has sensible defaults', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ PORT: 4000, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: './data/osmosis.db', OSMOSIS_GRAPHIQL: true });
+    expect(c).toMatchObject({ PORT: 4000, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: './data/osmosis.db', OSMOSIS_READ_THREADS: 1, OSMOSIS_GRAPHIQL: true });
   });
 
   it('reads the environment and a JSON file, the environment winning', () => {
@@ -24,6 +24,8 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/);
     expect(() => loadConfig({ OSMOSIS_STORE: 'postgres' })).toThrow(/OSMOSIS_STORE/);
     expect(() => loadConfig({ NEO4J_URI: 'http://x' })).toThrow(/NEO4J_URI.*bolt/);
+    expect(() => loadConfig({ OSMOSIS_READ_THREADS: '-1' })).toThrow(/OSMOSIS_READ_THREADS/);
+    expect(() => loadConfig({ OSMOSIS_READ_THREADS: 'many' })).toThrow(/OSMOSIS_READ_THREADS/);
     const dir = mkdtempSync(join(tmpdir(), 'osm-config-'));
     const file = join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ PROT: 1 }));

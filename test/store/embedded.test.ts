@@ -12,12 +12,12 @@ import { exerciseEveryQuery } from './fixtures/exercise.js';
 
 describeStoreContract('embedded (SQLite, in memory)', () => openEmbeddedStore({ file: ':memory:' }));
 
-// On a file, writes go through the writer thread and projections/facts through the reader thread:
-// the same contract, on one store for the whole suite (a thread takes a moment to start), wiped
+// On a file, writes go through the writer thread, the API's reads through the read thread and
+// projections/facts through the snapshot reader: the same contract, on one store for the whole suite (a thread takes a moment to start), wiped
 // between tests by reset(); the suite's close() is kept for afterAll.
 const threadedDir = mkdtempSync(join(tmpdir(), 'osmosis-threaded-'));
 let threaded: EmbeddedStore | null = null;
-describeStoreContract('embedded (SQLite file, writer and reader threads)', async () => {
+describeStoreContract('embedded (SQLite file, writer, read and snapshot threads)', async () => {
   threaded ??= await openEmbeddedStore({ file: join(threadedDir, 'contract.db') });
   return new Proxy(threaded, {
     get: (target, prop, receiver) => (prop === 'close' ? async () => undefined : Reflect.get(target, prop, receiver)),

@@ -35,6 +35,12 @@ export function openConnection(file: string): Conn {
   // the default checkpointed on nearly every batch. Durability is unchanged (a commit is in the WAL).
   db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
+  readSettings(db);
+  return new Connection(db);
+}
+
+/** What every connection that reads needs, read-only or not. */
+function readSettings(db: Db): void {
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536'); // 64 MiB page cache
@@ -43,18 +49,15 @@ export function openConnection(file: string): Conn {
   db.pragma('mmap_size = 1073741824');
   // Unicode lower-casing for short substring searches (SQLite's lower() folds ASCII only).
   db.function('osm_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? s.toLowerCase() : s));
-  return new Connection(db);
 }
 
 /**
- * A read-only connection to an existing database file, for snapshot reads on another thread
- * (WAL lets it read while the main connection writes). Settings that write are left out.
+ * A read-only connection to an existing database file, for reads on another thread (WAL lets it
+ * read while the writer writes). Settings that write are left out.
  */
 export function openReadOnlyConnection(file: string): Conn {
   const db = new Database(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  db.pragma('temp_store = MEMORY');
-  db.pragma('cache_size = -65536');
+  readSettings(db);
   return new Connection(db);
 }
 

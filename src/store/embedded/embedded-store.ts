@@ -1,8 +1,9 @@
 /**
  * The embedded Store: SQLite through better-sqlite3. Each method delegates to the module that owns
  * the concern; better-sqlite3 is synchronous, so a method is one uninterrupted unit of work. On a
- * database file, writes run on a writer thread and heavy snapshot reads on a reader thread, each
- * with its own connection (WAL: readers never wait for the writer); lookups stay on this thread.
+ * database file, writes run on a writer thread, the API's reads on a read thread and heavy snapshot
+ * reads on a third, each with its own connection (WAL: readers never wait for the writer); only
+ * the pollers' small reads (graph version, outbox) stay on this thread.
  */
 import type {
   ActorInput, ChangeInput, ExchangeInput, InsightInput, ResponseInput, SignalEnrichmentInput, SignalInput, TieInput,
@@ -13,26 +14,21 @@ import type {
   ActorFilter, EnrichOptions, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
-import * as actors from './actors.js';
 import { openConnection, type Conn, type Db } from './connection.js';
-import * as exchanges from './exchanges.js';
-import * as learning from './learning.js';
 import { migrate } from './migrate.js';
 import * as outbox from './outbox.js';
 import { facts } from './facts.js';
 import { projection } from './projection.js';
 import { SnapshotReader } from './snapshot-reader.js';
 import { runWrite, type WriteArgs, type WriteName, type WriteResult } from './writes.js';
+import { runRead, type ReadArgs, type ReadName, type ReadResult } from './reads.js';
 import { RequestThread } from '../../threads/request-thread.js';
+import { RequestPool } from '../../threads/request-pool.js';
 import { siblingModule } from '../../threads/start-worker.js';
-import * as responses from './responses.js';
-import * as signals from './signals.js';
 import { graphVersion, stats } from './stats.js';
-import * as ties from './ties.js';
-import * as traversal from './traversal.js';
-import * as transfer from './transfer.js';
 
 const WRITER = siblingModule('writer-worker', import.meta.url);
+const READER = siblingModule('reader-worker', import.meta.url);
 
 export interface EmbeddedStoreOptions {
   /** Database file, or ':memory:'. The parent directory is created when missing. */
@@ -49,6 +45,13 @@ export interface EmbeddedStoreOptions {
    * an in-memory database always writes on the calling thread).
    */
   writerThread?: boolean;
+  /**
+   * Run the API's reads (reads.ts) on a read thread with its own read-only connection (default true
+   * for a database file; an in-memory database always reads on the calling thread).
+   */
+  readThread?: boolean;
+  /** How many read threads (default 1). */
+  readThreads?: number;
 }
 
 export class EmbeddedStore implements Store {
@@ -59,6 +62,7 @@ export class EmbeddedStore implements Store {
     private readonly conn: Conn,
     private readonly reader: SnapshotReader | null,
     private readonly writer: RequestThread | null,
+    private readonly reads: RequestPool | null,
   ) {}
 
   static open(options: EmbeddedStoreOptions): EmbeddedStore {
@@ -75,6 +79,7 @@ export class EmbeddedStore implements Store {
       conn,
       onFile && options.snapshotThread !== false ? new SnapshotReader(options.file) : null,
       onFile && options.writerThread !== false ? new RequestThread(WRITER, { file: options.file }, 'writer') : null,
+      onFile && options.readThread !== false ? new RequestPool(options.readThreads ?? 1, READER, { file: options.file }, 'read thread') : null,
     );
   }
 
@@ -83,6 +88,13 @@ export class EmbeddedStore implements Store {
     if (this.closed) return Promise.reject(new Error('the embedded store is closed'));
     if (this.writer) return this.writer.request<WriteResult<K>>({ name, args });
     return Promise.resolve(runWrite(this.conn, name, args));
+  }
+
+  /** Runs a read on the read thread when there is one, else here. */
+  private read<K extends ReadName>(name: K, ...args: ReadArgs<K>): Promise<ReadResult<K>> {
+    if (this.closed) return Promise.reject(new Error('the embedded store is closed'));
+    if (this.reads) return this.reads.request<ReadResult<K>>({ name, args });
+    return Promise.resolve(runRead(this.conn, name, args));
   }
 
   /** The underlying connection, for diagnostics and tests. */
@@ -102,6 +114,7 @@ export class EmbeddedStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.reader?.close();
+    await this.reads?.close();
     if (this.writer) {
       await this.writer.request({ name: 'close' }).catch(() => undefined); // after the writes in flight
       await this.writer.close();
@@ -122,60 +135,60 @@ export class EmbeddedStore implements Store {
   async stats() { return stats(this.conn); }
 
   async upsertActors(inputs: ActorInput[]) { return this.write('upsertActors', inputs); }
-  async actorsByIds(ids: readonly string[]) { return actors.actorsByIds(this.conn, ids); }
-  async actorsByKeys(keys: readonly string[]) { return actors.actorsByKeys(this.conn, keys); }
-  async listActors(filter: ActorFilter, page: PageArgs) { return actors.listActors(this.conn, filter, page); }
-  async countActors(filter: ActorFilter) { return actors.countActors(this.conn, filter); }
+  async actorsByIds(ids: readonly string[]) { return this.read('actorsByIds', ids); }
+  async actorsByKeys(keys: readonly string[]) { return this.read('actorsByKeys', keys); }
+  async listActors(filter: ActorFilter, page: PageArgs) { return this.read('listActors', filter, page); }
+  async countActors(filter: ActorFilter) { return this.read('countActors', filter); }
   async eraseActor(key: string) { return this.write('eraseActor', key); }
 
   async upsertTies(inputs: TieInput[]) { return this.write('upsertTies', inputs); }
   async removeTie(fromKey: string, toKey: string, type: TieType) { return this.write('removeTie', fromKey, toKey, type); }
-  async tiesOfActors(actorIds: readonly string[], query: TieQuery) { return ties.tiesOfActors(this.conn, actorIds, query); }
+  async tiesOfActors(actorIds: readonly string[], query: TieQuery) { return this.read('tiesOfActors', actorIds, query); }
 
   async recordSignals(inputs: SignalInput[]) { return this.write('recordSignals', inputs); }
-  async signalsByIds(ids: readonly string[]) { return signals.signalsByIds(this.conn, ids); }
-  async listSignals(filter: SignalFilter, page: PageArgs) { return signals.listSignals(this.conn, filter, page); }
-  async countSignals(filter: SignalFilter) { return signals.countSignals(this.conn, filter); }
-  async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return signals.signalsOfActors(this.conn, actorIds, page); }
-  async aboutOfSignals(signalIds: readonly string[]) { return signals.aboutOfSignals(this.conn, signalIds); }
+  async signalsByIds(ids: readonly string[]) { return this.read('signalsByIds', ids); }
+  async listSignals(filter: SignalFilter, page: PageArgs) { return this.read('listSignals', filter, page); }
+  async countSignals(filter: SignalFilter) { return this.read('countSignals', filter); }
+  async signalsOfActors(actorIds: readonly string[], page: PageArgs) { return this.read('signalsOfActors', actorIds, page); }
+  async aboutOfSignals(signalIds: readonly string[]) { return this.read('aboutOfSignals', signalIds); }
   async assignSignal(signalId: string, assigneeKey: string) { return this.write('assignSignal', signalId, assigneeKey); }
   async enrichSignals(inputs: SignalEnrichmentInput[], options?: EnrichOptions) { return this.write('enrichSignals', inputs, options); }
   async respond(inputs: ResponseInput[]) { return this.write('respond', inputs); }
-  async responsesOfSignals(signalIds: readonly string[]) { return responses.responsesOfSignals(this.conn, signalIds); }
+  async responsesOfSignals(signalIds: readonly string[]) { return this.read('responsesOfSignals', signalIds); }
 
   async recordExchanges(inputs: ExchangeInput[]) { return this.write('recordExchanges', inputs); }
-  async listExchanges(filter: ExchangeFilter, page: PageArgs) { return exchanges.listExchanges(this.conn, filter, page); }
-  async countExchanges(filter: ExchangeFilter) { return exchanges.countExchanges(this.conn, filter); }
-  async exchangesByIds(ids: readonly string[]) { return exchanges.exchangesByIds(this.conn, ids); }
+  async listExchanges(filter: ExchangeFilter, page: PageArgs) { return this.read('listExchanges', filter, page); }
+  async countExchanges(filter: ExchangeFilter) { return this.read('countExchanges', filter); }
+  async exchangesByIds(ids: readonly string[]) { return this.read('exchangesByIds', ids); }
   async exchangesOfActors(actorIds: readonly string[], query: ExchangeQuery) {
-    return exchanges.exchangesOfActors(this.conn, actorIds, query);
+    return this.read('exchangesOfActors', actorIds, query);
   }
 
   async createInsight(input: InsightInput) { return this.write('createInsight', input); }
-  async insightsByIds(ids: readonly string[]) { return learning.insightsByIds(this.conn, ids); }
-  async listInsights(page: PageArgs) { return learning.listInsights(this.conn, page); }
-  async countInsights() { return learning.countInsights(this.conn); }
-  async signalIdsOfInsights(insightIds: readonly string[]) { return learning.signalIdsOfInsights(this.conn, insightIds); }
-  async topicsOfInsights(insightIds: readonly string[]) { return learning.topicsOfInsights(this.conn, insightIds); }
+  async insightsByIds(ids: readonly string[]) { return this.read('insightsByIds', ids); }
+  async listInsights(page: PageArgs) { return this.read('listInsights', page); }
+  async countInsights() { return this.read('countInsights'); }
+  async signalIdsOfInsights(insightIds: readonly string[]) { return this.read('signalIdsOfInsights', insightIds); }
+  async topicsOfInsights(insightIds: readonly string[]) { return this.read('topicsOfInsights', insightIds); }
   async applyChange(input: ChangeInput) { return this.write('applyChange', input); }
-  async processesByIds(ids: readonly string[]) { return learning.processesByIds(this.conn, ids); }
-  async listProcesses(page: PageArgs) { return learning.listProcesses(this.conn, page); }
-  async countProcesses() { return learning.countProcesses(this.conn); }
-  async changesOfProcesses(processIds: readonly string[]) { return learning.changesOfProcesses(this.conn, processIds); }
-  async changesOfInsights(insightIds: readonly string[]) { return learning.changesOfInsights(this.conn, insightIds); }
-  async topicsByIds(ids: readonly string[]) { return learning.topicsByIds(this.conn, ids); }
+  async processesByIds(ids: readonly string[]) { return this.read('processesByIds', ids); }
+  async listProcesses(page: PageArgs) { return this.read('listProcesses', page); }
+  async countProcesses() { return this.read('countProcesses'); }
+  async changesOfProcesses(processIds: readonly string[]) { return this.read('changesOfProcesses', processIds); }
+  async changesOfInsights(insightIds: readonly string[]) { return this.read('changesOfInsights', insightIds); }
+  async topicsByIds(ids: readonly string[]) { return this.read('topicsByIds', ids); }
 
-  async neighborhood(key: string, depth: number, limit: number) { return traversal.neighborhood(this.conn, key, depth, limit); }
+  async neighborhood(key: string, depth: number, limit: number) { return this.read('neighborhood', key, depth, limit); }
   async shortestPath(fromKey: string, toKey: string, maxHops: number) {
-    return traversal.shortestPath(this.conn, fromKey, toKey, maxHops);
+    return this.read('shortestPath', fromKey, toKey, maxHops);
   }
 
   async readOutbox(afterSeq: number, limit: number) { return outbox.readOutbox(this.conn, afterSeq, limit); }
   async outboxHead() { return outbox.outboxHead(this.conn); }
 
-  async transferCounts() { return transfer.transferCounts(this.conn); }
+  async transferCounts() { return this.read('transferCounts'); }
   async exportRecords(kind: TransferKind, afterId: string | null, limit: number) {
-    return transfer.exportRecords(this.conn, kind, afterId, limit);
+    return this.read('exportRecords', kind, afterId, limit);
   }
   async importRecords(records: readonly TransferRecord[]) { return this.write('importRecords', records); }
 

@@ -3,6 +3,7 @@
  * the calling thread runs on its own for an in-memory database). Each is one transaction.
  */
 import type { Conn } from './connection.js';
+import { runOperation, type OperationArgs } from './operations.js';
 import { upsertActors, eraseActor } from './actors.js';
 import { enrichSignals } from './enrichment.js';
 import { recordExchanges } from './exchanges.js';
@@ -19,11 +20,10 @@ export const WRITES = {
 } as const;
 
 export type WriteName = keyof typeof WRITES;
-type Rest<F> = F extends (conn: Conn, ...args: infer A) => unknown ? A : never;
-export type WriteArgs<K extends WriteName> = Rest<(typeof WRITES)[K]>;
+export type WriteArgs<K extends WriteName> = OperationArgs<(typeof WRITES)[K]>;
 export type WriteResult<K extends WriteName> = ReturnType<(typeof WRITES)[K]>;
 
 /** Runs the write named `name` on `conn`. */
 export function runWrite<K extends WriteName>(conn: Conn, name: K, args: WriteArgs<K>): WriteResult<K> {
-  return (WRITES[name] as (conn: Conn, ...a: unknown[]) => WriteResult<K>)(conn, ...(args as unknown[]));
+  return runOperation(WRITES, conn, name, args);
 }
