@@ -34,10 +34,16 @@ const RECORD = `
     UNWIND row.about AS ab
     OPTIONAL MATCH (x:Actor {key: ab.actor})
     FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (s)-[:ABOUT {position: ab.position}]->(x))
-    FOREACH (name IN CASE WHEN ab.topic IS NULL THEN [] ELSE [ab.topic] END |
+    // An existing topic or process is only read; MERGE (a uniqueness check under lock) only for a new one.
+    WITH s, ab
+    OPTIONAL MATCH (t:Topic {name: ab.topic})
+    OPTIONAL MATCH (q:Process {name: ab.process})
+    WITH s, ab, coalesce(t, q) AS known
+    FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | CREATE (s)-[:ABOUT {position: ab.position}]->(known))
+    FOREACH (name IN CASE WHEN known IS NULL AND ab.topic IS NOT NULL THEN [ab.topic] ELSE [] END |
       MERGE (t:Topic {name: name}) ON CREATE SET t.id = randomUUID()
       CREATE (s)-[:ABOUT {position: ab.position}]->(t))
-    FOREACH (name IN CASE WHEN ab.process IS NULL THEN [] ELSE [ab.process] END |
+    FOREACH (name IN CASE WHEN known IS NULL AND ab.process IS NOT NULL THEN [ab.process] ELSE [] END |
       MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID()
       CREATE (s)-[:ABOUT {position: ab.position}]->(q))
   }

@@ -32,9 +32,14 @@ export function batchesContract(store: StoreRef): void {
 
       // The same batch without the bad item goes through whole.
       const fixed = signals.map((s, i) => (i === 637 ? { ...s, emitterKey: 'a0' } : s));
-      expect(await store().recordSignals(fixed)).toMatchObject({ created: 1000, existing: 0 });
+      const recorded = await store().recordSignals(fixed);
+      expect(recorded).toMatchObject({ created: 1000, existing: 0 });
       expect(await store().countSignals({})).toBe(1000);
       expect(await store().countProcesses()).toBe(2);
+      // Topics and processes created by the batch's first signals are the ones its later signals are about.
+      const about = await store().aboutOfSignals(recorded.items.slice(0, 6).map((s) => s.id));
+      expect(about.map((links) => links.map((a) => a.ref))).toEqual([0, 1, 2, 3, 4, 5].map((i) => [`topic ${i % 3}`, `process ${i % 2}`]));
+      expect(new Set(about.flatMap((links) => links.map((a) => a.id))).size).toBe(5);
     });
 
     it('ingests 5,000 signals in one call, and recognises all of them when re-sent', async () => {
