@@ -3,7 +3,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../store/open.js';
-import { IMPORT_BATCH, ImportError, importGraph } from '../transfer/import.js';
+import { IMPORT_BATCH, ImportError, importGraph, TruncatedInputError } from '../transfer/import.js';
 import { usageError, wholeNumber } from './args.js';
 import { createProgress } from './progress.js';
 
@@ -39,12 +39,13 @@ export async function importCommand(argv: string[]): Promise<void> {
     progress.stop();
     if (!(error instanceof ImportError)) throw error;
     console.error(`osmosis import: ${error.message}`);
+    process.exitCode = 1;
+    if (error instanceof TruncatedInputError) return; // its message says what is imported and what to do
     for (const more of error.more.slice(0, 9)) console.error(`  also ${more}`);
     if (error.more.length > 9) console.error(`  and ${error.more.length - 9} more problems in the same batch`);
     console.error(error.importedBefore > 2
       ? `Lines before ${error.importedBefore} are imported, none after. Importing is idempotent: fix the file and run it again.`
       : 'Nothing was imported.');
-    process.exitCode = 1;
   } finally {
     await store.close();
   }

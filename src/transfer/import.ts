@@ -4,6 +4,13 @@
  * written: a bad line stops the import with its line number and field, and nothing of its batch is
  * written (earlier batches are). Importing is idempotent (Store.importRecords), so running it again
  * after fixing the file completes it.
+ *
+ * The header declares each kind's count, and the input must deliver them: when it ends (possibly in the
+ * middle of a line) before the section it ends in, or a later one, has its declared records, it was cut
+ * short (a truncated copy, an export that failed on the other end of a pipe), and the import fails with
+ * TruncatedInputError once every whole record read is written. The counts are taken when the export
+ * starts, and a store written to meanwhile may grow or lose ties (an erased actor's) before they are
+ * read: more records than declared, or fewer in a section the input goes on past, are accepted.
  */
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -48,6 +55,36 @@ export class ImportError extends Error {
   }
 }
 
+/**
+ * The input ended before the sections it ends in, or later ones, had the records the header declares:
+ * it was cut short. Every whole record read is imported (`importedBefore` is the first line not imported).
+ */
+export class TruncatedInputError extends ImportError {
+  override name = 'TruncatedInputError';
+  constructor(
+    /** The last line read. */
+    line: number,
+    /** True when that line is cut short itself (not valid JSON, and no line after it). */
+    readonly midLine: boolean,
+    /** The sections short of their declared count, in export order. */
+    readonly missing: { section: string; declared: number; read: number }[],
+    /** Records imported. */
+    readonly imported: number,
+    importedBefore: number,
+  ) {
+    const short = missing.map((m, i) =>
+      `${i === 0 ? 'the header declares ' : ''}${count(m.declared)} ${m.section}, ${count(m.read)} ${m.read === 1 ? 'was' : 'were'} read`);
+    super(line, '', `the input ended early, ${midLine ? 'in the middle of this line' : 'after this line'}: ${short.join('; ')}`, importedBefore);
+    this.message = `the input ended early, ${midLine ? `in the middle of line ${line}` : `after line ${line}`}: ${short.join('; ')}. ` +
+      'The input is incomplete (cut short, or its export failed). ' +
+      (imported === 0 ? 'Nothing was imported.'
+        : `The ${count(imported)} record${imported === 1 ? '' : 's'} read ${imported === 1 ? 'is' : 'are'} imported; ` +
+          'importing is idempotent, so importing the whole export again completes it.');
+  }
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
 const describe = (line: number, field: string, reason: string, type?: string): string =>
   `line ${line}${type ? ` (${type})` : ''}: ${field ? `field "${field}": ` : ''}${reason}`;
 
@@ -60,6 +97,9 @@ export async function importGraph(store: Store, input: Readable, options: Import
   const lines = createInterface({ input, crlfDelay: Infinity });
   let header: TransferHeader | null = null;
   const counts = Object.fromEntries(TRANSFER_KINDS.map((k) => [SECTION[k], 0])) as TransferCounts;
+  /** Records parsed per kind (imported or in the pending batch), and the last kind's index in TRANSFER_KINDS. */
+  const read = { ...counts };
+  let lastKind = -1;
   let created = 0;
   let existing = 0;
   let batch: TransferRecord[] = [];
@@ -92,15 +132,31 @@ export async function importGraph(store: Store, input: Readable, options: Import
     batchLines = [];
   };
 
+  /** Sections the input ended in or before, short of the header's count (none once it delivered them all). */
+  const shortfall = (): TruncatedInputError['missing'] =>
+    TRANSFER_KINDS.slice(Math.max(lastKind, 0)).map((k) => SECTION[k])
+      .filter((section) => read[section] < header!.counts[section])
+      .map((section) => ({ section, declared: header!.counts[section], read: read[section] }));
+
+  const iterator = lines[Symbol.asyncIterator]();
   try {
-    for await (const text of lines) {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) break;
+      const text = next.value;
       n++;
       if (text.trim() === '') continue;
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch (e) {
-        throw new ImportError(n, '', `not valid JSON (${(e as Error).message})`, importedBefore);
+        const bad = new ImportError(n, '', `not valid JSON (${(e as Error).message})`, importedBefore);
+        // The last line, and records missing: the input was cut in the middle of it.
+        if (header && shortfall().length && (await iterator.next()).done) {
+          await flush();
+          throw new TruncatedInputError(n, true, shortfall(), created + existing, importedBefore);
+        }
+        throw bad;
       }
       try {
         if (!header) {
@@ -109,7 +165,10 @@ export async function importGraph(store: Store, input: Readable, options: Import
           importedBefore = n + 1;
           continue;
         }
-        batch.push(parseRecord(value));
+        const record = parseRecord(value);
+        batch.push(record);
+        read[SECTION[record.type]]++;
+        lastKind = Math.max(lastKind, TRANSFER_KINDS.indexOf(record.type));
       } catch (e) {
         if (!(e instanceof RecordError)) throw e;
         const type = typeof (value as { type?: unknown })?.type === 'string' ? (value as { type: string }).type : undefined;
@@ -120,6 +179,8 @@ export async function importGraph(store: Store, input: Readable, options: Import
     }
     if (!header) throw new ImportError(Math.max(n, 1), '', 'no header: the input is empty, not an Osmosis export', importedBefore);
     await flush();
+    const missing = shortfall();
+    if (missing.length) throw new TruncatedInputError(n, false, missing, created + existing, importedBefore);
   } finally {
     lines.close();
   }

@@ -78,4 +78,28 @@ describe('osmosis export / import', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('no such file');
   });
+
+  it('fails with exit code 1 on an export cut short, from a file or stdin, and completes when run again with the whole', () => {
+    const text = readFileSync(file, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    const cut = lines.findIndex((l) => l.startsWith('{"type":"signal"')) + 100; // lines kept: all before the signals, 100 signals
+    writeFileSync(join(dir, 'cut.ndjson'), `${lines.slice(0, cut).join('\n')}\n`);
+    const target = join(dir, 'cut.db');
+    const r = osmosis(target, ['import', '--in', join(dir, 'cut.ndjson')]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toContain(`osmosis import: the input ended early, after line ${cut}: the header declares 300 signals, 100 were read; `);
+    expect(r.stderr).toMatch(/; 100 exchanges, 0 were read; /);
+    expect(r.stderr).toContain(`The ${(cut - 1).toLocaleString('en-US')} records read are imported; importing is idempotent, so importing the whole export again completes it.`);
+    expect(r.stderr).not.toContain('fix the file');
+    expect(r.stderr).not.toMatch(/\d+ new, \d+ already there/);
+
+    const midLine = text.indexOf('\n', text.length / 2) - 5;
+    const piped = osmosis(join(dir, 'cut-stdin.db'), ['import'], text.slice(0, midLine));
+    expect(piped.status, piped.stderr).toBe(1);
+    expect(piped.stderr).toMatch(/osmosis import: the input ended early, in the middle of line \d+: the header declares /);
+
+    const whole = osmosis(target, ['import', '--in', file]);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(whole.stderr).toMatch(new RegExp(`osmosis import: ${lines.length - 1} records .* \\d+ new, ${cut - 1} already there`));
+  });
 });
