@@ -11,8 +11,57 @@ import type { Json } from './entities.js';
 export const MAX_BATCH = 10_000;
 
 const KEY = /^[^\s]+$/;
-const key = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters')
+/** No C0 control character nor DEL: nobody types them, and a NUL ends a string for C code (SQLite's FTS5 query parser). */
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+const NO_CONTROL_MESSAGE = 'must not contain control characters';
+
+/**
+ * The key eraseActor gives a tombstone is `erased:<id>`. The prefix is reserved: a client that could write
+ * or name such a key could give the erased person back a name, or link new data to their history.
+ */
+export const ERASED_KEY_PREFIX = 'erased:';
+const RESERVED_MESSAGE = `must not start with '${ERASED_KEY_PREFIX}' (reserved for erased actors)`;
+
+/** Why a client may not write or refer to the (trimmed) actor key `k`, or undefined when it may. */
+export function actorKeyProblem(k: string): string | undefined {
+  if (!NO_CONTROL.test(k)) return NO_CONTROL_MESSAGE;
+  if (k.startsWith(ERASED_KEY_PREFIX)) return RESERVED_MESSAGE;
+  return undefined;
+}
+
+/**
+ * Throws BAD_USER_INPUT naming `input[i].key` for each key a client may not write. Stores check it again
+ * in upsertActors (after validation here) so that no path can update a tombstone or create a reserved key.
+ */
+export function checkActorKeys(inputs: readonly { key: string }[], root = 'input'): void {
+  const issues: FieldIssue[] = [];
+  inputs.forEach((a, i) => {
+    const problem = actorKeyProblem(a.key);
+    if (problem && issues.length < 100) issues.push({ path: [root, i, 'key'], message: problem });
+  });
+  if (issues.length) throw badInput(issues);
+}
+
+/** A substring search (ActorFilter.search): control characters answer BAD_USER_INPUT, never an internal error. */
+export function checkSearch(search: string | undefined, path: (string | number)[] = ['filter', 'search']): void {
+  if (search !== undefined && !NO_CONTROL.test(search)) throw badInput([{ path, message: NO_CONTROL_MESSAGE }]);
+}
+
+/**
+ * An actor key as stored: what an export writes and an import reads back, tombstones (and keys stored
+ * before the control-character rule) included. Clients write and refer to `actorKey`.
+ */
+export const storedKey = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters')
   .regex(KEY, 'must not contain whitespace');
+/** An actor key a client writes or refers to (e.g. assignSignal's assigneeKey: parseInput(actorKey, v, ['assigneeKey'])). */
+export const actorKey = storedKey.superRefine((k, ctx) => {
+  const problem = actorKeyProblem(k);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const key = actorKey;
+/** A channel's id for a signal or exchange, as stored (export and import); clients write `externalId`. */
+export const storedExternalId = z.string().trim().min(1).max(200);
+const externalId = storedExternalId.regex(NO_CONTROL, NO_CONTROL_MESSAGE);
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
   .transform((s) => new Date(s).toISOString());
 
@@ -65,11 +114,15 @@ export type TieInput = z.output<typeof tieInput>;
 export const aboutInput = z.object({
   target: z.enum(ABOUT_TARGETS),
   ref: z.string().trim().min(1).max(200),
+}).superRefine((a, ctx) => {
+  // An ACTOR ref is an actor key: a new signal must not be about an erased person either.
+  const problem = a.target === 'ACTOR' ? actorKeyProblem(a.ref) : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['ref'], message: problem });
 });
 
 export const signalInput = z.object({
   channel,
-  externalId: z.string().trim().min(1).max(200),
+  externalId,
   kind: z.enum(SIGNAL_KINDS),
   text: z.string().max(20_000),
   sentiment: z.number().finite().min(-1).max(1).nullish().transform((v) => v ?? null),
@@ -95,6 +148,7 @@ function plainSignalInput(v: unknown): SignalInput | undefined {
   const ch = c.trim().toLowerCase();
   const externalId = x.trim();
   if (ch.length < 1 || ch.length > 64 || !CHANNEL.test(ch) || externalId.length < 1 || externalId.length > 200) return undefined;
+  if (!NO_CONTROL.test(externalId)) return undefined;
   if (!SIGNAL_KIND_SET.has(kind) || text.length > 20_000 || !isCanonicalInstant(at)) return undefined;
   let sentiment: number | null = null;
   if (sn !== undefined && sn !== null) {
@@ -105,7 +159,7 @@ function plainSignalInput(v: unknown): SignalInput | undefined {
   if (e !== undefined && e !== null) {
     if (typeof e !== 'string') return undefined;
     emitterKey = e.trim();
-    if (emitterKey.length < 1 || emitterKey.length > 200 || !KEY.test(emitterKey)) return undefined;
+    if (emitterKey.length < 1 || emitterKey.length > 200 || !KEY.test(emitterKey) || actorKeyProblem(emitterKey)) return undefined;
   }
   const about: SignalInput['about'] = [];
   if (ab !== undefined) {
@@ -115,7 +169,7 @@ function plainSignalInput(v: unknown): SignalInput | undefined {
       const { target, ref } = a as Record<string, unknown>;
       if (typeof target !== 'string' || !ABOUT_TARGET_SET.has(target) || typeof ref !== 'string') return undefined;
       const r = ref.trim();
-      if (r.length < 1 || r.length > 200) return undefined;
+      if (r.length < 1 || r.length > 200 || (target === 'ACTOR' && actorKeyProblem(r))) return undefined;
       about.push({ target: target as SignalInput['about'][number]['target'], ref: r });
     }
   }
@@ -137,7 +191,7 @@ export const signalEnrichmentInput = z.object({
 export type SignalEnrichmentInput = z.output<typeof signalEnrichmentInput>;
 
 export const exchangeInput = z.object({
-  externalId: z.string().trim().min(1).max(200).nullish().transform((v) => v ?? null),
+  externalId: externalId.nullish().transform((v) => v ?? null),
   fromKey: key,
   toKey: key,
   kind: z.enum(VALUE_KINDS),

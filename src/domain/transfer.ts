@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Json } from './entities.js';
 import { badInput } from './errors.js';
-import { actorInput, signalInput } from './inputs.js';
+import { actorInput, signalInput, storedExternalId, storedKey } from './inputs.js';
 import {
   ABOUT_TARGETS, ACTOR_KINDS, SIGNAL_KINDS, SIGNAL_STATUSES, TIE_TYPES, VALUE_KINDS,
   type AboutTarget, type ActorKind, type SignalKind, type SignalStatus, type TieType, type ValueKind,
@@ -108,10 +108,11 @@ export function checkExportArgs(kind: string, limit: number): void {
 // --- validation -----------------------------------------------------------------------------------
 
 const id = z.string().min(1, 'must not be empty').max(200, 'at most 200 characters');
-const key = actorInput.shape.key;
+// Keys and external ids as stored, not as clients write them: every export reads back, tombstones included.
+const key = storedKey;
 const instant = signalInput.shape.occurredAt;
 const channel = signalInput.shape.channel;
-const externalId = signalInput.shape.externalId;
+const externalId = storedExternalId;
 const name = z.string().trim().min(1, 'must not be empty').max(200);
 const signalRef = z.strictObject({ channel, externalId });
 

@@ -44,6 +44,10 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     expect((await ok(app.yoga, ActorByIdDocument, { id: bogus })).actor).toBeNull();
     expect((await ok(app.yoga, NodeByIdDocument, { id: bogus })).node).toBeNull();
     expect((await ok(app.yoga, ActorByIdDocument, { id: 'not-an-id' })).actor).toBeNull();
+    // node(id) too, for a malformed id and for an id of a type that has no node.
+    for (const id of ['garbage', '', Buffer.from('Foo:123').toString('base64'), Buffer.from('PageInfo:1').toString('base64')]) {
+      expect((await ok(app.yoga, NodeByIdDocument, { id })).node, id).toBeNull();
+    }
   });
 
   it('pages through actors by key with cursors, filters and totalCount', async () => {
@@ -89,6 +93,11 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     expect((await ok(app.yoga, UntieDocument, { fromKey: 'hr:e-1', toKey: 'org:team-care', type: 'MEMBER_OF' })).untie).toBe(true);
     expect((await ok(app.yoga, UntieDocument, { fromKey: 'hr:e-1', toKey: 'org:team-care', type: 'MEMBER_OF' })).untie).toBe(false);
     expect((await ok(app.yoga, ShortestPathDocument, { fromKey: 'crm:c-1', toKey: 'erp:s-1' })).shortestPath).toBeNull();
+
+    // tie takes one input, not a list: an unknown key is named input.toKey, not input[0].toKey.
+    const unknown = await gql(app.yoga, TieDocument, { input: { fromKey: 'hr:e-1', toKey: 'nobody', type: 'KNOWS' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.toKey' });
+    expect(unknown.errors?.[0].message).not.toContain('[0]');
 
     const badDepth = await gql(app.yoga, NeighborhoodDocument, { key: 'hr:e-1', depth: 4 });
     expect(badDepth.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });

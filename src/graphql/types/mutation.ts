@@ -7,10 +7,11 @@ import { builder } from '../builder.js';
 import { ActorRef, ChangeRef, ExchangeRef, InsightRef, ProcessRef, ResponseRef, SignalRef, TieRef } from '../refs.js';
 import { AboutTargetEnum, ActorKindEnum, SignalKindEnum, TieTypeEnum, ValueKindEnum } from '../enums.js';
 import { domain } from '../errors.js';
+import { DomainError } from '../../domain/errors.js';
 import { decodeId } from '../ids.js';
 import { primeActors } from '../loaders.js';
 import {
-  actorInput, changeInput, exchangeInput, insightInput, parseBatch, parseInput, responseInput, signalInput, tieInput,
+  actorInput, actorKey, changeInput, exchangeInput, insightInput, parseBatch, parseInput, responseInput, signalInput, tieInput,
 } from '../../domain/inputs.js';
 import type { Actor, Change, Insight, Process, Response, Signal, Tie, ValueExchange } from '../../domain/entities.js';
 
@@ -157,8 +158,14 @@ builder.mutationFields((t) => ({
     description: 'Ties two actors, or updates the weight of their tie of that type.',
     args: { input: t.arg({ type: TieInput, required: true }) },
     resolve: (_, args, ctx) => domain(async (): Promise<Tie> => {
-      const [tie] = await ctx.store.upsertTies([parseInput(tieInput, args.input, ['input'])]);
-      return tie;
+      try {
+        const [tie] = await ctx.store.upsertTies([parseInput(tieInput, args.input, ['input'])]);
+        return tie;
+      } catch (error) {
+        // The store sees a batch of one: its paths say input[0].toKey where the argument is input.toKey.
+        if (error instanceof DomainError) throw unbatched(error);
+        throw error;
+      }
     }),
   }),
   untie: t.boolean({
@@ -181,7 +188,7 @@ builder.mutationFields((t) => ({
     description: 'Assigns a signal to the actor who must answer it.',
     args: { signalId: t.arg.id({ required: true }), assigneeKey: t.arg.string({ required: true }) },
     resolve: (_, args, ctx) => domain(() =>
-      ctx.store.assignSignal(decodeId('Signal', String(args.signalId), 'signalId'), args.assigneeKey)),
+      ctx.store.assignSignal(decodeId('Signal', String(args.signalId), 'signalId'), parseInput(actorKey, args.assigneeKey, ['assigneeKey']))),
   }),
   respond: t.field({
     type: RespondPayload,
@@ -226,3 +233,9 @@ builder.mutationFields((t) => ({
     resolve: (_, args, ctx) => domain(() => ctx.store.eraseActor(args.key)),
   }),
 }));
+
+/** An error about item 0 of a one-item batch, with the paths of the single input it came from. */
+function unbatched(error: DomainError): DomainError {
+  const issues = error.issues.map((i) => ({ ...i, path: i.path[0] === 'input' && i.path[1] === 0 ? ['input', ...i.path.slice(2)] : i.path }));
+  return new DomainError(error.code, error.message.replaceAll('input[0].', 'input.'), issues);
+}

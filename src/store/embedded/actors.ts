@@ -1,7 +1,7 @@
 /** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/entities.js';
-import type { ActorInput } from '../../domain/inputs.js';
+import { checkActorKeys, checkSearch, type ActorInput } from '../../domain/inputs.js';
 import { normalizeActorFilter } from '../args.js';
 import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js';
 import type { Conn } from './connection.js';
@@ -27,6 +27,8 @@ export function actorsByRids(conn: Conn, rids: readonly number[]): Actor[] {
 }
 
 export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertActorsResult {
+  // Again here, whoever validated: an upsert by a tombstone's key would give the erased person a name back.
+  checkActorKeys(inputs);
   return conn.write(() => {
     const now = new Date().toISOString();
     const upsert = conn.stmt(UPSERT);
@@ -69,6 +71,8 @@ export function actorsByKeys(conn: Conn, keys: readonly string[]): (Actor | null
 /** WHERE conditions and parameters of an actor filter. */
 function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record<string, unknown> } {
   const f = normalizeActorFilter(filter);
+  // FTS5 stops reading its query at a NUL ("unterminated string"): refused, as in the Neo4j store.
+  checkSearch(f.search);
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.kinds) {
@@ -115,6 +119,8 @@ export function eraseActor(conn: Conn, key: string): boolean {
     conn.stmt('DELETE FROM ties WHERE to_rid = ?').run(found.rid);
     conn.stmt('UPDATE signals SET text = NULL WHERE emitter_rid = ?').run(found.rid);
     conn.stmt('UPDATE responses SET text = NULL WHERE responder_rid = ?').run(found.rid);
+    // Answers to the person's signals speak to them ("Dear Roberto, …"): their text goes too, the responses stay.
+    conn.stmt('UPDATE responses SET text = NULL WHERE signal_rid IN (SELECT rid FROM signals WHERE emitter_rid = ?)').run(found.rid);
     conn.stmt('DELETE FROM signal_about WHERE actor_rid = ?').run(found.rid);
     // The id the world knew, so that caches holding it drop the person.
     appendEvents(conn, [{ type: 'ACTOR_CHANGED', entityId: found.id }]);

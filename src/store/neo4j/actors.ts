@@ -1,7 +1,7 @@
 /** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/entities.js';
-import type { ActorInput } from '../../domain/inputs.js';
+import { checkActorKeys, checkSearch, type ActorInput } from '../../domain/inputs.js';
 import { distinct, normalizeActorFilter } from '../args.js';
 import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
@@ -22,6 +22,8 @@ const UPSERT = `
   RETURN row.i AS i, a.id AS id, a.createdAt AS createdAt`;
 
 export function upsertActors(conn: Connection, inputs: readonly ActorInput[]): Promise<UpsertActorsResult> {
+  // Again here, whoever validated: an upsert by a tombstone's key would give the erased person a name back.
+  checkActorKeys(inputs);
   if (inputs.length === 0) return Promise.resolve({ actors: [], created: 0, updated: 0 });
   const rows = inputs.map((a, i) => ({
     i, id: randomUUID(), key: a.key, kind: a.kind, name: a.name, attributes: JSON.stringify(a.attributes ?? {}),
@@ -63,6 +65,8 @@ export async function actorsByKeys(conn: Connection, keys: readonly string[]): P
 
 function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record<string, unknown> } {
   const f = normalizeActorFilter(filter);
+  // Refused as in the embedded store (whose FTS5 query cannot hold a NUL), so both answer alike.
+  checkSearch(f.search);
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
   if (f.kinds) {
@@ -96,7 +100,7 @@ export async function countActors(conn: Connection, filter: ActorFilter): Promis
 /**
  * Right to be forgotten (see Store.eraseActor): the node stays as an anonymous tombstone (fresh id,
  * key `erased:<id>`) so counts and exchanges keep their ends; ties and ABOUT links go; texts of the
- * person's signals and responses go.
+ * person's signals and responses go, and so do the texts of others' answers to those signals.
  */
 const ERASE = `
   MATCH (a:Actor {key: $key})
@@ -107,6 +111,7 @@ const ERASE = `
   CALL (a) { MATCH (a)-[t:TIE]-() WITH DISTINCT t DELETE t }
   CALL (a) { MATCH (a)-[:EMITTED]->(s:Signal) REMOVE s.text }
   CALL (a) { MATCH (a)-[:GAVE]->(r:Response) REMOVE r.text }
+  CALL (a) { MATCH (a)-[:EMITTED]->(:Signal)<-[:ANSWERS]-(r:Response) REMOVE r.text }
   CALL (a) { MATCH (:Signal)-[b:ABOUT]->(a) DELETE b }
   RETURN oldId`;
 

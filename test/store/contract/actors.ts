@@ -127,5 +127,30 @@ export function actorsContract(store: StoreRef): void {
       const next = await store().listActors({}, { first: 10, after: first.cursors[1] });
       expect(next.items.map((a) => a.key)).toEqual(['e', 'f']);
     });
+
+    it('refuses keys with control characters, naming each one, and writes nothing', async () => {
+      const version = await store().graphVersion();
+      // Past the validator (which refuses them too): the store checks again.
+      const bad = await domainError(store().upsertActors([
+        actor('t:ok'), { ...actor('t:x'), key: 't:a\u0000b' }, { ...actor('t:y'), key: 't:bell\u0007' }, { ...actor('t:z'), key: 't:del\u007f' },
+      ]));
+      expect(bad.code).toBe('BAD_USER_INPUT');
+      expect(bad.issues.map((i) => i.path)).toEqual([['input', 1, 'key'], ['input', 2, 'key'], ['input', 3, 'key']]);
+      expect(await store().countActors({})).toBe(0);
+      expect(await store().graphVersion()).toBe(version);
+    });
+
+    it('answers a search with control characters with BAD_USER_INPUT on filter.search, never an internal error', async () => {
+      await store().upsertActors([actor('crm:abcdef', { name: 'Abc Def' })]);
+      // A NUL ended SQLite's FTS5 query ("unterminated string"); short searches take another path, refused alike.
+      for (const search of ['abc\u0000def', '\u0000', 'a\u0000', 'abc\u001bdef', 'abc\u007f']) {
+        for (const read of [store().listActors({ search }, { first: 5 }), store().countActors({ search })]) {
+          const e = await domainError(read);
+          expect(e.code, JSON.stringify(search)).toBe('BAD_USER_INPUT');
+          expect(e.issues[0].path).toEqual(['filter', 'search']);
+        }
+      }
+      expect((await store().listActors({ search: ' abc ' }, { first: 5 })).items.map((a) => a.key)).toEqual(['crm:abcdef']);
+    });
   });
 }

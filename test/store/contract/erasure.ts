@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actor, at, exchange, response, signal, tie, type StoreRef } from './fixtures.js';
+import { actor, at, domainError, exchange, response, signal, tie, type StoreRef } from './fixtures.js';
 
 export function erasureContract(store: StoreRef): void {
   describe('erasure (right to be forgotten)', () => {
@@ -18,7 +18,11 @@ export function erasureContract(store: StoreRef): void {
         signal('s3', { emitterKey: 'crm:bob', text: 'About Alice', occurredAt: at(3),
           about: [{ target: 'ACTOR', ref: 'crm:alice' }, { target: 'ACTOR', ref: 'crm:carol' }] }),
       ]);
-      await s.respond([response(signals[2].id, 'crm:alice', { text: 'Alice answers' }), response(signals[0].id, 'crm:bob', { text: 'Bob answers' })]);
+      await s.respond([
+        response(signals[2].id, 'crm:alice', { text: 'Alice answers', respondedAt: at(10) }),
+        response(signals[0].id, 'crm:bob', { text: 'Dear Alice, Bob answers', respondedAt: at(11) }),
+        response(signals[2].id, 'crm:carol', { text: 'Carol answers Bob', respondedAt: at(12) }),
+      ]);
       await s.recordExchanges([
         exchange('crm:alice', 'crm:bob', { kind: 'MONEY', amount: 100 }),
         exchange('crm:bob', 'crm:alice', { kind: 'SERVICE', amount: 1 }),
@@ -29,7 +33,7 @@ export function erasureContract(store: StoreRef): void {
 
     it('removes identity and ties, blanks texts, keeps counts on an anonymous tombstone', async () => {
       const s = store();
-      const { alice, bob, signals } = await world();
+      const { alice, bob, carol, signals } = await world();
       const before = await s.stats();
       const version = await s.graphVersion();
 
@@ -62,10 +66,10 @@ export function erasureContract(store: StoreRef): void {
       expect(s3).toMatchObject({ text: 'About Alice', emitterId: bob.id });
       expect(await s.countSignals({ emitterKey: tomb.key })).toBe(2);
 
-      // Her responses lose their text; others' stay.
+      // Her responses lose their text, and so do answers to her signals (they speak to her); the rest stays.
       const [r3, r1] = await s.responsesOfSignals([signals[2].id, signals[0].id]);
-      expect(r3.map((r) => [r.text, r.responderId])).toEqual([[null, tomb.id]]);
-      expect(r1.map((r) => r.text)).toEqual(['Bob answers']);
+      expect(r3.map((r) => [r.text, r.responderId])).toEqual([[null, tomb.id], ['Carol answers Bob', carol.id]]);
+      expect(r1.map((r) => [r.text, r.responderId])).toEqual([[null, bob.id]]);
 
       // Signals about her no longer point at her; other ABOUT links stay.
       const [about3, about2] = await s.aboutOfSignals([signals[2].id, signals[1].id]);
@@ -80,6 +84,53 @@ export function erasureContract(store: StoreRef): void {
       expect(await s.countExchanges({ fromKey: tomb.key, kinds: ['MONEY'] })).toBe(1);
       const [tombTies] = await s.tiesOfActors([tomb.id], { direction: 'BOTH', first: 10 });
       expect(tombTies.items).toEqual([]);
+    });
+
+    it('blanks answers others gave to her signals, keeping them, their responders and the signal status', async () => {
+      const s = store();
+      const { bob, signals } = await world();
+      // Bob answers her again, in a second batch: every answer to her signals goes, whenever written.
+      await s.respond([response(signals[1].id, 'crm:bob', { text: 'Gentile Alice, …', respondedAt: at(20) })]);
+      await s.eraseActor('crm:alice');
+      const [r1, r2, r3] = await s.responsesOfSignals(signals.map((x) => x.id));
+      expect(r1.map((r) => [r.text, r.responderId])).toEqual([[null, bob.id]]);
+      expect(r2.map((r) => [r.text, r.responderId])).toEqual([[null, bob.id]]);
+      expect(r3.map((r) => r.text)).toEqual([null, 'Carol answers Bob']);
+      const [s1, s2] = await s.signalsByIds([signals[0].id, signals[1].id]);
+      expect([s1?.status, s2?.status]).toEqual(['ANSWERED', 'ANSWERED']);
+      expect((await s.facts()).responses.count).toBe(4);
+    });
+
+    it("refuses upserts by a tombstone's key: the erased person gets no name back", async () => {
+      const s = store();
+      await world();
+      await s.eraseActor('crm:alice');
+      const [tomb] = (await s.listActors({ search: 'erased:' }, { first: 10 })).items;
+      const version = await s.graphVersion();
+      // Past the validator (which refuses it too): the store checks again.
+      const bad = await domainError(s.upsertActors([
+        actor('crm:dave'),
+        { ...actor('crm:x'), key: tomb.key, name: 'Alice Liddell', attributes: { email: 'alice@example.org' } },
+      ]));
+      expect(bad.code).toBe('BAD_USER_INPUT');
+      expect(bad.issues.map((i) => i.path)).toEqual([['input', 1, 'key']]);
+      expect(await s.graphVersion()).toBe(version);
+      expect(await s.actorsByKeys([tomb.key, 'crm:dave'])).toEqual([tomb, null]);
+      expect((await s.listActors({ search: 'Liddell' }, { first: 10 })).items).toEqual([]);
+    });
+
+    it('refuses new keys with the reserved erased: prefix and writes nothing', async () => {
+      const s = store();
+      const version = await s.graphVersion();
+      const bad = await domainError(s.upsertActors([
+        actor('crm:ok'), { ...actor('crm:x'), key: 'erased:mine' }, { ...actor('crm:y'), key: 'erased:00000000-0000-4000-8000-000000000001' },
+      ]));
+      expect(bad.code).toBe('BAD_USER_INPUT');
+      expect(bad.issues.map((i) => i.path)).toEqual([['input', 1, 'key'], ['input', 2, 'key']]);
+      expect(await s.countActors({})).toBe(0);
+      expect(await s.graphVersion()).toBe(version);
+      // Only the prefix itself is reserved.
+      expect((await s.upsertActors([actor('crm:erased:1'), actor('Erased:1')])).created).toBe(2);
     });
 
     it('returns false for an unknown key and writes nothing', async () => {
