@@ -76,6 +76,7 @@ export function createOsmosis(
     graphiql: config.OSMOSIS_GRAPHIQL,
     maxDepth: config.OSMOSIS_MAX_DEPTH,
     maxTokens: config.OSMOSIS_MAX_TOKENS,
+    maxCost: config.OSMOSIS_MAX_COST,
     realtime, // realtime (issue 4)
     apiTokens: config.OSMOSIS_API_TOKENS, // realtime (issue 4): one check for HTTP, SSE and WebSocket
   });

@@ -2,7 +2,8 @@
  * Expected failures of the domain. The GraphQL layer turns them into coded GraphQL errors;
  * anything that is not a DomainError is an internal error and gets masked.
  */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT';
+/** UNAVAILABLE: the store cannot answer yet (e.g. Neo4j still connecting); the request may be retried. */
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
 
 export interface FieldIssue {
   /** Path of the field at fault inside the argument, e.g. ['input', 17, 'emitterKey']. */

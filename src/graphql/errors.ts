@@ -32,3 +32,19 @@ export async function domain<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * The coded error for a domain error that reached the client without passing through domain() (a
+ * loader, a nested field): still the client's error (or the store's state), so it keeps its code and
+ * fields, with the location of the original. Null when `error` did not come from a DomainError.
+ */
+export function codedDomainError(error: unknown): GraphQLError | null {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  if (!(original instanceof DomainError)) return null;
+  const coded = toGraphQLError(original);
+  if (!(error instanceof GraphQLError)) return coded;
+  return new GraphQLError(coded.message, {
+    nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
+    originalError: original, extensions: coded.extensions,
+  });
+}

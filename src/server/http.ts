@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { OsmosisYoga } from './yoga.js';
+import { ConfigError } from '../config/config.js';
 
 export interface RunningServer {
   server: Server;
@@ -12,7 +13,7 @@ export interface RunningServer {
 export async function listen(yoga: OsmosisYoga, host: string, port: number): Promise<RunningServer> {
   const server = createServer(yoga);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenError(error, host, port)));
     server.listen(port, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
@@ -26,4 +27,15 @@ export async function listen(yoga: OsmosisYoga, host: string, port: number): Pro
       setTimeout(() => server.closeAllConnections(), 2_000).unref();
     }),
   };
+}
+
+/** A setting's fault, said with the setting's name (the CLI prints it without a stack and exits 2). */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const why: Record<string, string> = {
+    ENOTFOUND: `HOST="${host}": no such host name`,
+    EADDRNOTAVAIL: `HOST="${host}": not an address of this machine`,
+    EADDRINUSE: `PORT=${port}: already in use on ${host}`,
+    EACCES: `PORT=${port}: not allowed to listen on it (ports below 1024 need privileges)`,
+  };
+  return error.code && why[error.code] ? new ConfigError(why[error.code]) : error;
 }

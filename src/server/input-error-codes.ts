@@ -7,7 +7,8 @@ import { GraphQLError, visit, type ASTNode, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 // "X cannot represent …" covers every scalar, built-in or custom (DateTime, JSONObject).
-const INPUT_ERROR = /^(Variable "\$[\w]+"|Argument "[\w]+"|Field "[\w]+" of required type|Expected value of type|Enum "\w+" cannot represent|\w+ cannot represent|.*got invalid value)/;
+// `Value "X" does not exist in "E" enum`: an unknown enum value written in the query text.
+const INPUT_ERROR = /^(Variable "\$[\w]+"|Argument "[\w]+"|Field "[\w]+" of required type|Expected value of type|Enum "\w+" cannot represent|\w+ cannot represent|Value "[^"]*" does not exist in "\w+" enum|.*got invalid value)/;
 
 /**
  * The argument (or input field, dotted under its argument) whose value is `node` in `document`:

@@ -4,6 +4,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import type { Context } from '../graphql/context.js';
+import { DomainError } from '../domain/errors.js';
 
 export function useRequestLog(): Plugin<Context> {
   return {
@@ -16,9 +17,12 @@ export function useRequestLog(): Plugin<Context> {
           if (Symbol.asyncIterator in result) return;
           const errors = result.errors ?? [];
           const ms = Math.round((performance.now() - started) * 10) / 10;
-          const codes = errors.map((e) => (e.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR');
+          // A domain error thrown below a resolver gets its code when yoga masks errors (yoga.ts): not internal.
+          const codeOf = (e: (typeof errors)[number]): string | undefined =>
+            (e.extensions?.code as string | undefined) ?? (e.originalError instanceof DomainError ? e.originalError.code : undefined);
+          const codes = errors.map((e) => codeOf(e) ?? 'INTERNAL_SERVER_ERROR');
           for (const e of errors) {
-            if (!e.extensions?.code) ctx.log.error({ err: e.originalError ?? e, path: e.path }, 'internal error');
+            if (!codeOf(e)) ctx.log.error({ err: e.originalError ?? e, path: e.path }, 'internal error');
           }
           ctx.log.info({ operation: args.operationName ?? null, ms, errors: codes.length ? codes : undefined }, 'graphql');
         },

@@ -5,9 +5,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { codedDomainError } from '../graphql/errors.js';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Store } from '../store/port.js';
 import { createContext, type ConnectionControl, type Context } from '../graphql/context.js';
@@ -18,6 +19,7 @@ import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
+import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -26,6 +28,8 @@ export interface YogaOptions {
   graphiql: boolean;
   maxDepth: number;
   maxTokens: number;
+  /** Largest estimated cost of an operation (query-cost.ts). */
+  maxCost: number;
   /** Live events for subscriptions (realtime, issue 4). */
   realtime?: RealtimeFeed;
   /** Accepted API tokens; empty: no authentication. */
@@ -50,14 +54,19 @@ const requestIdOf = (request: Request | undefined, req: IncomingMessage | undefi
   return typeof header === 'string' && header ? header : randomUUID();
 };
 
+/** Armor's limit errors carry no code: the same one as the cost limit's, so clients can tell them apart. */
+const coded = (_: unknown, error: GraphQLError): void => {
+  (error.extensions as Record<string, unknown>).code = QUERY_TOO_COMPLEX;
+};
+
 export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
   return createYoga<OsmosisServerContext, Context>({
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql ? { title: 'Osmosis', defaultQuery: DEFAULT_QUERY } : false,
     landingPage: false,
-    // Everything that is not a coded GraphQLError reaches the client as "Unexpected error.".
-    maskedErrors: true,
+    // Everything that is not a coded GraphQLError or a domain error reaches the client as "Unexpected error.".
+    maskedErrors: { maskError: (error, message, isDev) => codedDomainError(error) ?? maskError(error, message, isDev) },
     logging: false,
     healthCheckEndpoint: '/health',
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
@@ -72,15 +81,17 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     plugins: [
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
-      // Query limits: depth, tokens, aliases, directives; cost is bounded by `first` caps.
+      // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.
       EnvelopArmorPlugin({
-        maxDepth: { n: opts.maxDepth },
-        maxTokens: { n: opts.maxTokens },
-        maxAliases: { n: 30 },
-        maxDirectives: { n: 50 },
+        maxDepth: { n: opts.maxDepth, onReject: [coded] },
+        maxTokens: { n: opts.maxTokens, onReject: [coded] },
+        maxAliases: { n: 30, onReject: [coded] },
+        maxDirectives: { n: 50, onReject: [coded] },
+        // Armor's cost limit ignores page sizes; useQueryCost multiplies by them.
         costLimit: { enabled: false },
         blockFieldSuggestion: { enabled: false },
       }),
+      useQueryCost(opts.maxCost),
       useInputErrorCodes(),
       // Queries and mutations compiled once per document (graphql-jit); subscriptions on graphql-js.
       useCompiledOperations(),

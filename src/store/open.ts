@@ -1,5 +1,5 @@
 /** Opens the store named by the configuration and runs its migrations. */
-import type { Config } from '../config/config.js';
+import { ConfigError, type Config } from '../config/config.js';
 import type { Store } from './port.js';
 
 /** pino's call shape; the Neo4j adapter logs connection attempts through it. */
@@ -36,7 +36,16 @@ export async function openStore(config: Config, log: OpenStoreLogger = stderrLog
   }
   const { openEmbeddedStore } = await import('./embedded/index.js');
   const threads = config.OSMOSIS_READ_THREADS;
-  const store = await openEmbeddedStore({ file: config.OSMOSIS_DB, readThread: threads > 0, readThreads: Math.max(threads, 1) });
+  let store;
+  try {
+    store = await openEmbeddedStore({ file: config.OSMOSIS_DB, readThread: threads > 0, readThreads: Math.max(threads, 1) });
+  } catch (error) {
+    // A directory, another program's file, no permission: the setting to look at is OSMOSIS_DB.
+    if ((error as Error).name === 'SqliteError' || (error as NodeJS.ErrnoException).code?.startsWith('E')) {
+      throw new ConfigError(`OSMOSIS_DB="${config.OSMOSIS_DB}": cannot open it as an Osmosis database: ${(error as Error).message}`);
+    }
+    throw error;
+  }
   await store.migrate();
   return store;
 }

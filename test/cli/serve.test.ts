@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,24 @@ describe('osmosis serve', () => {
     const r = spawnSync(process.execPath, [...cli, 'serve'], { env: { ...process.env, PORT: 'eighty' }, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('PORT="eighty"');
+  });
+
+  it('names the setting when the data file or the host cannot be used, without a stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-bad-'));
+    const notADatabase = join(dir, 'notes.txt');
+    writeFileSync(notADatabase, 'not a database, and it must stay as it is\n');
+    const cases: [Record<string, string>, string][] = [
+      [{ OSMOSIS_DB: dir, PORT: '0' }, `OSMOSIS_DB="${dir}": cannot open it`],
+      [{ OSMOSIS_DB: notADatabase, PORT: '0' }, 'file is not a database'],
+      [{ OSMOSIS_DB: join(dir, 'o.db'), HOST: 'nohost.invalid', PORT: '0' }, 'HOST="nohost.invalid": no such host name'],
+    ];
+    for (const [env, message] of cases) {
+      const r = spawnSync(process.execPath, [...cli, 'serve'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      expect(r.status, message).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    }
+    expect(readFileSync(notADatabase, 'utf8')).toBe('not a database, and it must stay as it is\n');
   });
 
   it('rejects unknown commands with the usage', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gql, ok } from '../support/graphql-client.js';
+import { DomainError } from '../../src/domain/errors.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { embeddedFactory } from '../support/stores.js';
 import { ActorsDocument, RecordExchangesDocument, UpsertActorsDocument, ExchangesDocument } from '../../schema/generated/graphql.js';
@@ -30,6 +31,8 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(notAList.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     const inline = await gql(app.yoga, '{ actors(first: "ten") { totalCount } }');
     expect(inline.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const enumLiteral = await gql(app.yoga, '{ actors(filter: { kinds: [ALIEN] }) { totalCount } }');
+    expect(enumLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.kinds' });
   });
 
   it('names the field at fault for a malformed literal of a custom scalar, however deep', async () => {
@@ -44,6 +47,17 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const cursor = await gql(app.yoga, ActorsDocument, { after: 'garbage!' });
     expect(cursor.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('gives BAD_USER_INPUT for a bad cursor in a nested connection too, not an internal error', async () => {
+    await ok(app.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'CUSTOMER', name: 'A' }] });
+    const foreign = Buffer.from(JSON.stringify(['x', 1, 'y', 2])).toString('base64url'); // well-formed, another shape
+    for (const connection of ['ties', 'signals', 'exchanges']) {
+      for (const after of ['garbage', foreign]) {
+        const r = await gql(app.yoga, `{ actor(key: "a") { ${connection}(first: 2, after: "${after}") { nodes { id } } } }`);
+        expect(r.errors?.[0].extensions, `${connection} after ${after}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      }
+    }
   });
 
   it('rejects negative amounts and unknown exchange parties, writing nothing', async () => {
@@ -77,9 +91,51 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(JSON.stringify(logged)).toContain('disk on fire');
   });
 
+  it('keeps the code of a domain error thrown outside domain() (an unavailable store), not logged as internal', async () => {
+    await ok(app.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'CUSTOMER', name: 'A' }] });
+    const failing = testApp(new Proxy(app.store, {
+      get(target, prop, receiver) {
+        if (prop === 'countActors') return () => Promise.reject(new DomainError('UNAVAILABLE', 'the Neo4j store is not ready: connecting'));
+        return Reflect.get(target, prop, receiver);
+      },
+    }));
+    const unavailable = await gql(failing.yoga, ActorsDocument, {});
+    expect(unavailable.errors?.[0].extensions?.code).toBe('UNAVAILABLE');
+    expect(unavailable.errors?.[0].message).toContain('not ready');
+    expect(failing.logs.some((l) => l.msg === 'internal error')).toBe(false);
+  });
+
   it('limits query depth', async () => {
     const deep = `{ actors { nodes { ties { nodes { other { ties { nodes { other { ties { nodes { other { ties { nodes { other { key } } } } } } } } } } } } } } }`;
     const r = await gql(app.yoga, deep);
     expect(r.errors?.[0].message).toMatch(/depth/i);
+    expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: actors(first: 1) { totalCount }`).join(" ")} }`;
+    expect((await gql(app.yoga, aliases)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('refuses a query whose pages multiply past the cost limit before it reads anything', async () => {
+    const calls: string[] = [];
+    const counting = testApp(new Proxy(app.store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? (...args: unknown[]) => { calls.push(String(prop)); return value.apply(target, args); } : value;
+      },
+    }));
+    await ok(counting.yoga, UpsertActorsDocument, { input: [{ key: 'a', kind: 'CUSTOMER', name: 'A' }] });
+    calls.length = 0;
+    // Small in text (depth 9, a few hundred tokens), a billion ties if the graph had them.
+    const huge = '{ actors(first: 1000) { nodes { ties(first: 1000) { nodes { other { ties(first: 1000) { nodes { other { key } } } } } } } } }';
+    const r = await gql(counting.yoga, huge);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maxCost: 100_000 });
+    expect((r.errors?.[0].extensions as { cost?: number } | undefined)?.cost).toBeGreaterThan(1e9);
+    expect(r.data ?? null).toBeNull();
+    expect(calls).toEqual([]);
+    // Page sizes given as variables count the same; a query within the limit runs.
+    const paged = 'query($n: Int) { actors(first: $n) { nodes { key ties(first: 100) { nodes { other { key } } } } } }';
+    expect((await gql(counting.yoga, paged, { n: 1000 })).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const fine = await gql(counting.yoga, paged, { n: 10 });
+    expect(fine.errors).toBeUndefined();
+    expect(fine.data).toMatchObject({ actors: { nodes: [{ key: 'a' }] } });
   });
 });

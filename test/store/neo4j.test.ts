@@ -82,6 +82,10 @@ if (skipped) {
       expect(await store.ping()).toBe(false);
       expect(log.lines.some((l) => l.level === 'warn' && /unreachable \(ECONNREFUSED\); retrying in/.test(l.message))).toBe(true);
       await expect(store.countActors({})).rejects.toThrow(/not ready: Neo4j at bolt:\/\/127\.0\.0\.1:1 unreachable \(ECONNREFUSED\)/);
+      // Coded, and at once: after a failed attempt a call does not wait for the next one.
+      const started = performance.now();
+      await expect(store.listActors({}, { first: 1 })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+      expect(performance.now() - started).toBeLessThan(250); // waitMs is 300
       await store.close();
       const attempts = log.lines.length;
       await new Promise((r) => setTimeout(r, 300));

@@ -1,4 +1,5 @@
 import { builder } from '../builder.js';
+import { domain } from '../errors.js';
 import { loadAll, primeActors } from '../loaders.js';
 import { ActorRef, ExchangeRef, SignalRef, TieRef } from '../refs.js';
 import { ActorKindEnum, DirectionEnum, SideEnum, TieTypeEnum } from '../enums.js';
@@ -28,7 +29,8 @@ builder.node(ActorRef, {
         types: t.arg({ type: [TieTypeEnum], required: false }),
         ...pageArgs(t),
       },
-      resolve: async (a, args, ctx) => {
+      // domain(): a bad cursor is the client's error (BAD_USER_INPUT on `after`), not an internal one.
+      resolve: (a, args, ctx) => domain(async () => {
         const query = { ...toPageArgs(args), direction: args.direction ?? 'BOTH', types: args.types ?? undefined };
         const page = await ctx.loaders.tiesOf(query).load(a.id);
         // The far ends came with the ties: `other` finds them loaded instead of reading them again.
@@ -36,21 +38,21 @@ builder.node(ActorRef, {
         const items = page.items.map((tie) => ({ ...tie, via: a.id }));
         // Not a spread of `page`: its cursors may be computed on first use.
         return { page: { items, hasNextPage: page.hasNextPage, get cursors() { return page.cursors; } } };
-      },
+      }),
     }),
     signals: t.field({
       type: ActorSignalConnection,
       description: 'Signals this actor emitted, newest first.',
       args: pageArgs(t),
-      resolve: async (a, args, ctx) => ({ page: await ctx.loaders.signalsOf(toPageArgs(args)).load(a.id) }),
+      resolve: (a, args, ctx) => domain(async () => ({ page: await ctx.loaders.signalsOf(toPageArgs(args)).load(a.id) })),
     }),
     exchanges: t.field({
       type: ActorExchangeConnection,
       description: 'Value this actor gave (OUT), received (IN) or both, newest first.',
       args: { direction: t.arg({ type: DirectionEnum, defaultValue: 'BOTH' }), ...pageArgs(t) },
-      resolve: async (a, args, ctx) => ({
+      resolve: (a, args, ctx) => domain(async () => ({
         page: await ctx.loaders.exchangesOf({ ...toPageArgs(args), direction: args.direction ?? 'BOTH' }).load(a.id),
-      }),
+      })),
     }),
   }),
 });

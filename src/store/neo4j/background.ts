@@ -4,15 +4,17 @@
  * An unreachable server is retried with exponential backoff, one log line per attempt; wrong credentials
  * or an unknown database stop the retries and reject `ready` with a clear error.
  *
- * Calls made before the store is ready wait for it, up to `waitMs`, then fail with the reason.
+ * Calls made during the first attempt wait for it, up to `waitMs`; once an attempt has failed, calls
+ * fail at once with UNAVAILABLE and the reason (the API answers that code; the client may retry).
  */
+import { DomainError } from '../../domain/errors.js';
 import type { Store } from '../port.js';
 import { connect, safeUri, type Neo4jConnectOptions } from './connect.js';
 import { Connection, silentLogger } from './connection.js';
 import { Neo4jStore } from './neo4j-store.js';
 
 export interface BackgroundNeo4jOptions extends Omit<Neo4jConnectOptions, 'signal'> {
-  /** How long a call waits for the connection before failing (default 15 s). */
+  /** How long a call waits for the first connection attempt before failing (default 5 s). */
   waitMs?: number;
 }
 
@@ -26,17 +28,18 @@ export class BackgroundNeo4jStore implements Store {
   readonly ready: Promise<Neo4jStore>;
   private inner: Neo4jStore | null = null;
   private lastProblem = 'connecting';
+  private failedOnce = false;
   private readonly abort = new AbortController();
   private closed = false;
   private readonly waitMs: number;
 
   constructor(private readonly options: BackgroundNeo4jOptions) {
-    this.waitMs = options.waitMs ?? 15_000;
+    this.waitMs = options.waitMs ?? 5_000;
     const log = options.log ?? silentLogger;
     const tracking = {
       info: log.info.bind(log),
-      warn: (fields: object, message: string) => { this.lastProblem = message; log.warn(fields, message); },
-      error: (fields: object, message: string) => { this.lastProblem = message; log.error(fields, message); },
+      warn: (fields: object, message: string) => { this.problem(message); log.warn(fields, message); },
+      error: (fields: object, message: string) => { this.problem(message); log.error(fields, message); },
     };
     this.ready = (async () => {
       const driver = await connect({ ...options, log: tracking, signal: this.abort.signal });
@@ -44,7 +47,7 @@ export class BackgroundNeo4jStore implements Store {
       try {
         await store.migrate();
       } catch (error) {
-        this.lastProblem = `migrating Neo4j at ${safeUri(options.uri)} failed: ${(error as Error).message}`;
+        this.problem(`migrating Neo4j at ${safeUri(options.uri)} failed: ${(error as Error).message}`);
         log.error({ err: error }, this.lastProblem);
         await store.close();
         throw error;
@@ -60,15 +63,23 @@ export class BackgroundNeo4jStore implements Store {
     this.ready.catch(() => undefined); // failures surface through ready, calls and the log
   }
 
+  private problem(message: string): void {
+    this.lastProblem = message;
+    this.failedOnce = true;
+  }
+
   private async store(): Promise<Neo4jStore> {
     if (this.inner) return this.inner;
     if (this.closed) throw new Error('the Neo4j store is closed');
+    const unavailable = () => new DomainError('UNAVAILABLE', `the Neo4j store is not ready: ${this.lastProblem}`);
+    // Once an attempt has failed the next one is seconds away: answer at once rather than hold the request.
+    if (this.failedOnce) throw unavailable();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the Neo4j store is not ready: ${this.lastProblem}`)), this.waitMs);
+      timer = setTimeout(() => reject(unavailable()), this.waitMs);
     });
     try {
-      return await Promise.race([this.ready, timeout]);
+      return await Promise.race([this.ready.catch(() => { throw unavailable(); }), timeout]);
     } finally {
       clearTimeout(timer);
     }
