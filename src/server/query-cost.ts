@@ -6,7 +6,7 @@
  * graphql-query-complexity walks the document with the request's variables (`first: $n` counts).
  */
 import type { Plugin } from 'graphql-yoga';
-import type { GraphQLError } from 'graphql';
+import { visit, type DocumentNode, type GraphQLError } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE, MAX_PAGE } from '../graphql/connection.js';
 import { OsmosisError } from '../graphql/errors.js';
@@ -36,12 +36,47 @@ function tooCostly(cost: number, maxCost: number): GraphQLError {
   );
 }
 
+/**
+ * The variables a document's cost depends on: those given to a `first` argument or to a directive
+ * (@include/@skip). Most documents have none, so their cost is computed once.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  let inCostArgument = 0;
+  visit(document, {
+    Argument: {
+      enter: (a) => { if (a.name.value === 'first') inCostArgument++; },
+      leave: (a) => { if (a.name.value === 'first') inCostArgument--; },
+    },
+    Directive: { enter: () => { inCostArgument++; }, leave: () => { inCostArgument--; } },
+    Variable: (v) => { if (inCostArgument > 0) names.add(v.name.value); },
+  });
+  return [...names];
+}
+
+/** At most this many costs kept per document (distinct values of its cost variables). */
+const COSTS_PER_DOCUMENT = 256;
+
 /** Refuses queries, mutations and subscriptions whose estimated cost exceeds `maxCost`. */
 export function useQueryCost(maxCost: number): Plugin {
+  // Yoga parses a query text once and reuses the document, so a document object is a cache key.
+  const known = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+  const costOf = (args: Parameters<typeof operationCost>[0]): number => {
+    let entry = known.get(args.document);
+    if (!entry) known.set(args.document, (entry = { variables: costVariables(args.document), costs: new Map() }));
+    const key = `${args.operationName ?? ''}\u0000${entry.variables.map((n) => JSON.stringify(args.variableValues?.[n] ?? null)).join(',')}`;
+    let cost = entry.costs.get(key);
+    if (cost === undefined) {
+      cost = operationCost(args);
+      if (entry.costs.size >= COSTS_PER_DOCUMENT) entry.costs.clear();
+      entry.costs.set(key, cost);
+    }
+    return cost;
+  };
   const check = (args: Parameters<typeof operationCost>[0]): GraphQLError | null => {
     let cost: number;
     try {
-      cost = operationCost(args);
+      cost = costOf(args);
     } catch {
       return null; // invalid variables: execution reports them with the field at fault
     }
