@@ -22,7 +22,7 @@ const quick = values.quick;
 
 const benches: Record<string, () => Promise<unknown>> = {
   read: () => readBenchmark(quick ? { ...CORE_DEFAULTS, actors: 2_000, ties: 20_000, signals: 5_000, seconds: 5 } : CORE_DEFAULTS),
-  ingest: () => ingestBenchmark(quick ? 5 : 50),
+  ingest: () => ingestBenchmark(quick ? 4 : 80, 1000, 4, quick ? 2 : 20, quick ? 2 : 20),
   pagerank: async () => pagerankBench(quick ? { nodes: 10_000, errorSampleSizes: [] } : {}),
   plugins: () => pluginsBench(quick ? { actors: 5_000, ties: 50_000, repeat: 1 } : {}),
   analytics: () => analyticsBench(quick ? ANALYTICS_BENCH_QUICK : ANALYTICS_BENCH_DEFAULTS),
