@@ -31,6 +31,15 @@ describe('osmosis serve', () => {
     expect(readFileSync(notADatabase, 'utf8')).toBe('not a database, and it must stay as it is\n');
   });
 
+  it('prints each command\'s options with --help, without running it', () => {
+    for (const [command, option] of [['seed', '--force'], ['export', '--out FILE'], ['import', '--in FILE'], ['serve', '--seed-if-empty']]) {
+      const r = spawnSync(process.execPath, [...cli, command, '--help'], { encoding: 'utf8', env: { ...process.env, OSMOSIS_DB: '/nonexistent/dir/never-created.db' } });
+      expect(r.status, command).toBe(0);
+      expect(r.stdout).toContain(`usage: osmosis ${command}`);
+      expect(r.stdout).toContain(option);
+    }
+  });
+
   it('rejects unknown commands with the usage', () => {
     const r = spawnSync(process.execPath, [...cli, 'frobnicate'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
