@@ -58,3 +58,20 @@ export const normalizeExchangeFilter = (f: ExchangeFilter = {}): ExchangeFilter 
 
 /** Unique ids in first-seen order (batched loaders may repeat an id). */
 export const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+/**
+ * An answer given before its signal occurred would make a negative response time (and skew the
+ * responsiveness analytics): BAD_USER_INPUT on each such `respondedAt`. Instants are canonical
+ * ISO strings, so string order is time order.
+ */
+export function checkResponseTimes(
+  inputs: readonly { signalId: string; respondedAt?: string | null }[], occurredAtOf: (signalId: string) => string | undefined,
+): void {
+  const issues = inputs.flatMap((r, i) => {
+    const occurredAt = occurredAtOf(r.signalId);
+    return r.respondedAt && occurredAt && r.respondedAt < occurredAt
+      ? [{ path: ['input', i, 'respondedAt'], message: `is before the signal occurred (${occurredAt})` }]
+      : [];
+  });
+  if (issues.length) throw badInput(issues);
+}

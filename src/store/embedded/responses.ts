@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response, Signal } from '../../domain/entities.js';
 import { notFoundAll } from '../../domain/errors.js';
 import type { ResponseInput } from '../../domain/inputs.js';
+import { checkResponseTimes } from '../args.js';
 import type { Conn } from './connection.js';
 import { appendEvents } from './outbox.js';
 import { lookup, missing } from './refs.js';
@@ -14,6 +15,7 @@ const INSERT = `
   SELECT @id, s.rid, @responder, @text, coalesce(@channel, s.channel), @respondedAt FROM signals s WHERE s.rid = @signal
   RETURNING rid`;
 const ANSWERED = "UPDATE signals SET status = 'ANSWERED' WHERE rid = ?";
+const OCCURRED_AT = 'SELECT rid, occurred_at AS at FROM signals WHERE rid IN (SELECT value FROM json_each(?))';
 const RESPONSES_BY_RIDS =
   `SELECT ${RESPONSE_COLUMNS}, r.rid AS rid FROM ${RESPONSE_FROM} WHERE r.rid IN (SELECT value FROM json_each(?))`;
 
@@ -25,6 +27,9 @@ export function respond(conn: Conn, inputs: readonly ResponseInput[]): { respons
     const actors = lookup(conn, 'actorKey', responderRefs.map((r) => r.value));
     const issues = [...missing('signalId', signalRefs, signals), ...missing('actorKey', responderRefs, actors)];
     if (issues.length) throw notFoundAll(issues);
+    const occurredAt = new Map((conn.stmt(OCCURRED_AT).all(json([...new Set(signals.values())])) as { rid: number; at: string }[])
+      .map((s) => [s.rid, s.at]));
+    checkResponseTimes(inputs, (id) => occurredAt.get(signals.get(id)!));
 
     const now = new Date().toISOString();
     const responseRids = inputs.map((r) => {

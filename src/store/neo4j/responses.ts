@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Response, Signal } from '../../domain/entities.js';
 import type { ResponseInput } from '../../domain/inputs.js';
-import { distinct } from '../args.js';
+import { checkResponseTimes, distinct } from '../args.js';
 import type { Connection, EventDraft } from './connection.js';
 import { resolveRefs } from './refs.js';
 import { groupByParent, responseMap, signalMap, toResponse, toSignal } from './rows.js';
@@ -28,10 +28,15 @@ export function respond(conn: Connection, inputs: readonly ResponseInput[]): Pro
     channel: r.channel ?? null, respondedAt: r.respondedAt ?? now,
   }));
   return conn.write(async (tx) => {
-    await resolveRefs(tx, [
-      ['signalId', inputs.map((r, i) => ({ value: r.signalId, path: ['input', i, 'signalId'] }))],
-      ['actorKey', inputs.map((r, i) => ({ value: r.responderKey, path: ['input', i, 'responderKey'] }))],
+    const [, occurred] = await Promise.all([
+      resolveRefs(tx, [
+        ['signalId', inputs.map((r, i) => ({ value: r.signalId, path: ['input', i, 'signalId'] }))],
+        ['actorKey', inputs.map((r, i) => ({ value: r.responderKey, path: ['input', i, 'responderKey'] }))],
+      ]),
+      tx.run('UNWIND $ids AS id MATCH (s:Signal {id: id}) RETURN id, s.occurredAt AS at', { ids: distinct(inputs.map((r) => r.signalId)) }),
     ]);
+    const occurredAt = new Map(occurred.map((r) => [r.get('id') as string, r.get('at') as string]));
+    checkResponseTimes(inputs, (id) => occurredAt.get(id));
     const result = (await tx.run(RESPOND, { rows })).map((r) => ({
       response: toResponse(r.get('response') as Record<string, unknown>),
       signal: toSignal(r.get('signal') as Record<string, unknown>),

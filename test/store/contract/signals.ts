@@ -174,5 +174,18 @@ export function signalsContract(store: StoreRef): void {
       expect(error.issues.map((i) => i.path)).toEqual([['input', 1, 'signalId'], ['input', 2, 'responderKey']]);
       expect((await store().stats()).responses).toBe(3);
     });
+
+    it('refuses an answer dated before its signal occurred, writing none of the batch', async () => {
+      await store().upsertActors([actor('ada')]);
+      const { items: [early, late] } = await store().recordSignals([signal('1', { occurredAt: at(5) }), signal('2', { occurredAt: at(50) })]);
+      const error = await domainError(store().respond([
+        response(early.id, 'ada', { respondedAt: at(5) }), // the same instant is fine
+        response(late.id, 'ada', { respondedAt: at(49) }),
+      ]));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.issues).toEqual([{ path: ['input', 1, 'respondedAt'], message: expect.stringContaining(at(50)) }]);
+      expect((await store().stats()).responses).toBe(0);
+      expect((await store().signalsByIds([early.id]))[0]?.status).toBe('OPEN');
+    });
   });
 }
