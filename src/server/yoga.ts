@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { codedDomainError } from '../graphql/errors.js';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Store } from '../store/port.js';
@@ -64,6 +65,9 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     schema: opts.schema,
     graphqlEndpoint: '/graphql',
     graphiql: opts.graphiql ? { title: 'Osmosis', defaultQuery: DEFAULT_QUERY } : false,
+    // The page with GraphiQL's scripts inlined: yoga's default loads them from unpkg.com, which leaves
+    // a blank page on a machine without internet access.
+    renderGraphiQL,
     landingPage: false,
     // Everything that is not a coded GraphQLError or a domain error reaches the client as "Unexpected error.".
     maskedErrors: { maskError: (error, message, isDev) => codedDomainError(error) ?? maskError(error, message, isDev) },

@@ -75,7 +75,12 @@ describe('osmosis serve', () => {
       });
       expect(await res.json()).toEqual({ data: { actors: { totalCount: 0 } } });
       const graphiql = await fetch(url, { headers: { accept: 'text/html' } });
-      expect(await graphiql.text()).toContain('GraphiQL');
+      const page = await graphiql.text();
+      expect(page).toContain('GraphiQL');
+      // Served whole, with no script or style from elsewhere (a machine may have no internet access).
+      expect(page).toContain('renderYogaGraphiQL');
+      expect(page).not.toMatch(/<(script|link)[^>]+(src|href)="https?:/);
+      expect(page).not.toContain('unpkg.com');
       await new Promise((r) => setTimeout(r, 100));
       const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines.some((l) => l.requestId === 'rid-7' && l.msg === 'graphql')).toBe(true);
