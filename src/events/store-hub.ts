@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { OutboxEvent } from '../domain/events.js';
+import { DomainError } from '../domain/errors.js';
 import type { Store } from '../store/port.js';
 import type { EventHub, EventListener } from './hub.js';
 
@@ -111,7 +112,11 @@ export async function outboxHeadWhenReadable(store: Store, stopped: () => boolea
       if (attempt > 1) log?.info('event outbox readable');
       return head;
     } catch (error) {
-      if (attempt === 1) log?.error({ err: error }, 'cannot read the event outbox yet; retrying');
+      if (attempt === 1) {
+        // A store still connecting is expected at start-up: a warning with its reason, not an error with a stack.
+        if (error instanceof DomainError && error.code === 'UNAVAILABLE') log?.warn({ reason: error.message }, 'event outbox not readable yet; retrying');
+        else log?.error({ err: error }, 'cannot read the event outbox yet; retrying');
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.min(250 * attempt, 5_000)));
     }
   }

@@ -1,6 +1,7 @@
 /**
- * The GraphQL endpoint. The plugin list is ordered: authentication first (nothing runs for an
- * unknown client), then limits (they reject before any work), then readiness, then logging.
+ * The GraphQL endpoint. The plugin list is ordered: a body that is not a GraphQL request is refused
+ * first, then authentication (nothing runs for an unknown client), then limits (they reject before
+ * any work), then readiness, then logging.
  * HTTP, SSE and WebSocket (ws.ts, through `getEnveloped`) share this one envelop pipeline.
  */
 import { randomUUID } from 'node:crypto';
@@ -20,6 +21,7 @@ import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
+import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
 
 export interface YogaOptions {
@@ -83,6 +85,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       });
     },
     plugins: [
+      useUnsupportedMediaTypeError('/graphql'),
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.

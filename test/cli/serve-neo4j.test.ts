@@ -60,6 +60,17 @@ if (skipped) {
         await until('a retry line', () => /unreachable \(ECONNREFUSED\); retrying in 1 s \(attempt 1\)/.test(r.stdout()));
         const line = r.stdout().split('\n').find((l) => l.includes('retrying in 1 s'))!;
         expect(JSON.parse(line)).toMatchObject({ level: 40, uri: 'bolt://127.0.0.1:1', reason: 'ECONNREFUSED', attempt: 1 });
+        // A query meanwhile answers at once that the store is unavailable, coded, and nothing logs an error.
+        const started = performance.now();
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ actors(first: 1) { totalCount } }' }),
+        });
+        const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+        expect(body.errors?.[0].extensions?.code).toBe('UNAVAILABLE');
+        expect(body.errors?.[0].message).toContain('ECONNREFUSED');
+        expect(performance.now() - started).toBeLessThan(2_000);
+        const errors = r.stdout().split('\n').filter((l) => l.startsWith('{') && (JSON.parse(l) as { level: number }).level >= 50);
+        expect(errors).toEqual([]);
       } finally {
         await stop(r);
       }

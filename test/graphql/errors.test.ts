@@ -105,6 +105,20 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(failing.logs.some((l) => l.msg === 'internal error')).toBe(false);
   });
 
+  it('answers a body that is not a GraphQL request with 415 and a coded error saying what to send', async () => {
+    for (const headers of [{ 'content-type': 'text/plain' }, {} as Record<string, string>]) {
+      const res = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: '{"query":"{ __typename }"}' });
+      expect(res.status).toBe(415);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0].message).toContain('application/json');
+    }
+    const json = await app.yoga.fetch('http://localhost/graphql', {
+      method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: '{"query":"{ __typename }"}',
+    });
+    expect(await json.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('limits query depth', async () => {
     const deep = `{ actors { nodes { ties { nodes { other { ties { nodes { other { ties { nodes { other { ties { nodes { other { key } } } } } } } } } } } } } } }`;
     const r = await gql(app.yoga, deep);
