@@ -7,7 +7,10 @@
  * (no resolver has run then) is answered by graphql-js instead, with its path-precise errors.
  * Subscriptions stay on graphql-js.
  */
-import { execute, type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import {
+  execute, getNamedType, isScalarType, TypeInfo, visit, visitWithTypeInfo,
+  type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema,
+} from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
 
@@ -25,8 +28,12 @@ export function useCompiledOperations(): Plugin {
     const name = args.operationName ?? '';
     let entry = byName.get(name);
     if (entry === undefined) {
-      const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-      entry = isCompiledQuery(result) ? result : null;
+      if (variableInScalarLiteral(args.schema, args.document)) {
+        entry = null;
+      } else {
+        const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
+        entry = isCompiledQuery(result) ? result : null;
+      }
       byName.set(name, entry);
     }
     return entry;
@@ -51,4 +58,26 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
   const ops = document.definitions.filter((d) => d.kind === 'OperationDefinition');
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
   return op?.operation;
+}
+
+/**
+ * Whether a variable stands inside the literal of a scalar, e.g. `attributes: { city: $c }` for a
+ * JSONObject: graphql-jit parses such literals without variables and silently drops `city` (it
+ * only warns on stderr), so those documents run on graphql-js. Variables elsewhere compile fine.
+ */
+export function variableInScalarLiteral(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const typeInfo = new TypeInfo(schema);
+  const inScalar: boolean[] = [];
+  let found = false;
+  const enter = () => {
+    const type = typeInfo.getInputType();
+    inScalar.push(inScalar.at(-1) === true || (type !== null && type !== undefined && isScalarType(getNamedType(type))));
+  };
+  const leave = () => { inScalar.pop(); };
+  visit(document, visitWithTypeInfo(typeInfo, {
+    ObjectValue: { enter, leave },
+    ListValue: { enter, leave },
+    Variable: () => { if (inScalar.at(-1) === true) found = true; },
+  }));
+  return found;
 }

@@ -42,6 +42,17 @@ describe('compiled operations', () => {
     expect(listed.signals.totalCount).toBe(3);
   });
 
+  it('keeps a variable written inside a JSON literal (graphql-js runs such documents)', async () => {
+    const upsert = 'mutation($c: String, $k: [Int!]) { upsertActors(input: [{ key: "k", kind: CUSTOMER, name: "n", '
+      + 'attributes: { city: $c, n: 2, nested: { codes: $k, flag: true } } }]) { actors { attributes } } }';
+    const r = (await ok(app.yoga, upsert, { c: "Bologna", k: [1, 2] })) as { upsertActors: { actors: { attributes: unknown }[] } };
+    expect(r.upsertActors.actors[0].attributes).toEqual({ city: 'Bologna', n: 2, nested: { codes: [1, 2], flag: true } });
+    expect(compileQuery).not.toHaveBeenCalled();
+    // A variable at the top of an argument or inside an input object still compiles.
+    await ok(app.yoga, 'query($s: DateTime) { signals(filter: { since: $s, kinds: [COMPLAINT] }) { totalCount } }', { s: '2026-01-01T00:00:00Z' });
+    expect(compileQuery).toHaveBeenCalledTimes(1);
+  });
+
   it('names the field at fault of invalid variables, and keeps resolver errors with their path', async () => {
     await ok(app.yoga, UpsertActorsDocument, { input: [{ key: 'crm:a', kind: 'CUSTOMER', name: 'A' }] });
     const input = Array.from({ length: 1000 }, (_, i) => signal(i));
