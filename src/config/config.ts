@@ -46,7 +46,7 @@ export const configSchema = z.object({
   OSMOSIS_GRAPHIQL: bool.default(true),
   OSMOSIS_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   OSMOSIS_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
-  OSMOSIS_MAX_COST: z.coerce.number().int().min(100).default(100_000),
+  OSMOSIS_MAX_COST: z.coerce.number().int().min(100).default(250_000),
   OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   // --- realtime (issue 4): subscriptions, event stream, API tokens ---
   /** Comma-separated API tokens; unset: no authentication. */
