@@ -232,7 +232,10 @@ describe.each(storeFactories)('subscriptions ($name store)', (factory) => {
           wsSubscribe<SignalEvent>(clients[i % 2], SIGNAL_EVENTS, { filter: { channels: [tag] } }));
         await eventually(() => instance.osmosis.realtime.stats().subscriptions === subscribers);
         await ok(instance.url, SIGNALS, { input: [signal(tag, 'COMPLAINT', 'crm:c2', ['hr:e1'])] });
-        await new Promise((resolve) => setTimeout(resolve, 100)); // the write's own calls settle
+        // The first event reached every subscriber (its reads are done) before counting the second's:
+        // a fixed pause was too short on a slow Neo4j, and counted the first event's reads too.
+        await Promise.all(subs.map((s) => s.waitFor(1)));
+        await new Promise((resolve) => setTimeout(resolve, 100));
         counting.reset();
         await ok(instance.url, SIGNALS, { input: [signal(tag, 'COMPLAINT', 'crm:c2', ['hr:e1'])] });
         await Promise.all(subs.map((s) => s.waitFor(2)));
