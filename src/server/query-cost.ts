@@ -6,7 +6,7 @@
  * graphql-query-complexity walks the document with the request's variables (`first: $n` counts).
  */
 import type { Plugin } from 'graphql-yoga';
-import { visit, type DocumentNode, type GraphQLError } from 'graphql';
+import { visit, type DocumentNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE, MAX_PAGE } from '../graphql/connection.js';
 import { OsmosisError } from '../graphql/errors.js';
@@ -20,8 +20,15 @@ const pageSizeOf = (first: unknown): number =>
 const estimator: ComplexityEstimator = ({ field, args, childComplexity }) =>
   field.args.some((a) => a.name === 'first') ? 1 + pageSizeOf(args.first) * childComplexity : 1 + childComplexity;
 
-export function operationCost(args: { schema: Parameters<typeof getComplexity>[0]['schema']; document: Parameters<typeof getComplexity>[0]['query'];
-  variableValues?: Record<string, unknown> | null; operationName?: string | null }): number {
+/** What an operation's cost depends on (the shape of envelop's execute and subscribe arguments). */
+interface Operation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  variableValues?: Record<string, unknown> | null;
+  operationName?: string | null;
+}
+
+export function operationCost(args: Operation): number {
   return getComplexity({
     schema: args.schema, query: args.document, variables: args.variableValues ?? {},
     operationName: args.operationName ?? undefined, estimators: [estimator],
@@ -61,7 +68,7 @@ const COSTS_PER_DOCUMENT = 256;
 export function useQueryCost(maxCost: number): Plugin {
   // Yoga parses a query text once and reuses the document, so a document object is a cache key.
   const known = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
-  const costOf = (args: Parameters<typeof operationCost>[0]): number => {
+  const costOf = (args: Operation): number => {
     let entry = known.get(args.document);
     if (!entry) known.set(args.document, (entry = { variables: costVariables(args.document), costs: new Map() }));
     const key = `${args.operationName ?? ''}\u0000${entry.variables.map((n) => JSON.stringify(args.variableValues?.[n] ?? null)).join(',')}`;
@@ -73,7 +80,7 @@ export function useQueryCost(maxCost: number): Plugin {
     }
     return cost;
   };
-  const check = (args: Parameters<typeof operationCost>[0]): GraphQLError | null => {
+  const check = (args: Operation): GraphQLError | null => {
     let cost: number;
     try {
       cost = costOf(args);
