@@ -65,7 +65,7 @@ function operationOf(document: DocumentNode, operationName: string | null | unde
  * JSONObject: graphql-jit parses such literals without variables and silently drops `city` (it
  * only warns on stderr), so those documents run on graphql-js. Variables elsewhere compile fine.
  */
-export function variableInScalarLiteral(schema: GraphQLSchema, document: DocumentNode): boolean {
+function variableInScalarLiteral(schema: GraphQLSchema, document: DocumentNode): boolean {
   const typeInfo = new TypeInfo(schema);
   const inScalar: boolean[] = [];
   let found = false;

@@ -28,7 +28,7 @@ interface Operation {
   operationName?: string | null;
 }
 
-export function operationCost(args: Operation): number {
+function operationCost(args: Operation): number {
   return getComplexity({
     schema: args.schema, query: args.document, variables: args.variableValues ?? {},
     operationName: args.operationName ?? undefined, estimators: [estimator],

@@ -12,10 +12,6 @@ export class RequestPool {
     this.threads = Array.from({ length: size }, (_, i) => new RequestThread(entry, data, size > 1 ? `${name} ${i + 1}` : name));
   }
 
-  get size(): number {
-    return this.threads.length;
-  }
-
   request<T>(message: object): Promise<T> {
     let best = this.threads[0];
     for (const t of this.threads) if (t.inFlight < best.inFlight) best = t;
