@@ -2,7 +2,7 @@
  * The worker side of a RequestThread: answers each request with its handler's value (the buffers it
  * names are transferred, not copied) or with the error it threw, reduced to what survives a clone.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort } from 'node:worker_threads';
 import type { ThreadReply } from './request-thread.js';
 
 export interface Answer {
@@ -11,22 +11,53 @@ export interface Answer {
   transfer?: ArrayBuffer[];
 }
 
+/** What a request came to: its answer, or the error it threw. */
+export type Outcome = { ok: true; answer: Answer } | { ok: false; error: unknown };
+
 export function serveRequests<R extends { id: number }>(handle: (request: R) => Answer): void {
+  serveRequestGroups<R>((requests) => requests.map((request) => outcomeOf(() => handle(request))));
+}
+
+/**
+ * Like serveRequests, but hands the handler every request already waiting as one group (the first
+ * request and those queued behind it, at most `maxGroup`), so it can do their work together — the
+ * writer commits them in one transaction. The handler answers one outcome per request, in order.
+ */
+export function serveRequestGroups<R extends { id: number }>(handle: (requests: R[]) => Outcome[], maxGroup = 1): void {
   const port = parentPort!;
-  port.on('message', (request: R) => {
-    let reply: ThreadReply;
-    let transfer: ArrayBuffer[] = [];
-    try {
-      const answer = handle(request);
-      reply = { id: request.id, ok: true, value: answer.value };
-      transfer = answer.transfer ?? [];
-    } catch (e) {
-      const error = e as Error & { code?: unknown; issues?: unknown };
-      reply = {
-        id: request.id, ok: false,
-        error: { name: error.name, message: error.message, code: typeof error.code === 'string' ? error.code : undefined, issues: error.issues },
-      };
+  port.on('message', (first: R) => {
+    const requests = [first];
+    while (requests.length < maxGroup) {
+      const next = receiveMessageOnPort(port);
+      if (!next) break;
+      requests.push(next.message as R);
     }
-    port.postMessage(reply, transfer);
+    let outcomes: Outcome[];
+    try {
+      outcomes = handle(requests);
+    } catch (error) {
+      outcomes = requests.map(() => ({ ok: false, error }));
+    }
+    requests.forEach((request, i) => reply(request.id, outcomes[i]));
   });
+
+  function reply(id: number, outcome: Outcome): void {
+    if (outcome.ok) {
+      port.postMessage({ id, ok: true, value: outcome.answer.value } satisfies ThreadReply, outcome.answer.transfer ?? []);
+      return;
+    }
+    const error = outcome.error as Error & { code?: unknown; issues?: unknown };
+    port.postMessage({
+      id, ok: false,
+      error: { name: error.name, message: error.message, code: typeof error.code === 'string' ? error.code : undefined, issues: error.issues },
+    } satisfies ThreadReply);
+  }
+}
+
+export function outcomeOf(run: () => Answer): Outcome {
+  try {
+    return { ok: true, answer: run() };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
