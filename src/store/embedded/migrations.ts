@@ -199,6 +199,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX signals_assigned ON signals (assignee_rid) WHERE assignee_rid IS NOT NULL;
     `,
   },
+  {
+    version: 5,
+    name: 'signals: newest first within a channel',
+    // "The newest signals of a channel" read the (channel, external_id) index and sorted every signal of
+    // the channel (130 ms for 100,000) unless fresh statistics steered SQLite to the time index. With
+    // the channel first and time after it, a page reads only its own rows, for each channel asked.
+    // New signals of a channel land at the end of its range, so ingestion touches few pages for it.
+    sql: `
+      CREATE INDEX signals_channel_time ON signals (channel, occurred_at, id);
+    `,
+  },
 ];
 
 /** Tables holding data, children first (the order a wipe deletes them in). */

@@ -9,7 +9,7 @@ import { cursorParams, pageParams, pagesOfRawParents, toPage, type SortKey } fro
 import { appendEvents, type EventDraft } from './outbox.js';
 import { lookup, missing, namedRid, type Ref } from './refs.js';
 import { timeOrderedId } from './time-ordered-id.js';
-import { SIGNAL_COLUMNS, SIGNAL_FROM, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
+import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
 
 // Positional parameters and no RETURNING: both cost per row on a 1,000-row batch (the rowid comes
 // from the statement's lastInsertRowid; `changes` is 0 when (channel, external_id) already exists).
@@ -161,8 +161,17 @@ export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): P
   const p = pageParams(page, 2);
   const { conditions, params } = signalWhere(filter);
   if (p.after) conditions.push('(s.occurred_at, s.id) < (@after0, @after1)');
-  const sql = `SELECT ${SIGNAL_COLUMNS} FROM ${SIGNAL_FROM} ${where(conditions)}
-               ORDER BY s.occurred_at DESC, s.id DESC LIMIT @limit`;
+  // The page is picked on the signals table alone, then joined: SQLite then reads, for each channel
+  // asked, only the newest signals up to the LIMIT (with the joins in the same statement it sorted
+  // every signal of the channels: 60 ms for 100,000). Without statistics it would pick the channel
+  // through the (channel, external_id) index; an emitter or ABOUT filter is narrower still.
+  const f = normalizeSignalFilter(filter);
+  const index = f.channels && !f.emitterKey && !f.aboutKey ? 'INDEXED BY signals_channel_time' : '';
+  const sql = `SELECT ${SIGNAL_COLUMNS}
+               FROM (SELECT s.rid FROM signals s ${index} ${where(conditions)}
+                     ORDER BY s.occurred_at DESC, s.id DESC LIMIT @limit) pick
+               CROSS JOIN signals s ON s.rid = pick.rid ${SIGNAL_JOINS}
+               ORDER BY s.occurred_at DESC, s.id DESC`;
   const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as Signal[];
   return toPage(rows.map(toSignal), p.first, signalSortKey);
 }
