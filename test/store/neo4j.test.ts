@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NEO4J_MIGRATIONS, Neo4jConnectError, openNeo4jStore, openNeo4jStoreInBackground, type Neo4jStore } from '../../src/store/neo4j/index.js';
 import type { StoreLogger } from '../../src/store/neo4j/index.js';
 import { describeStoreContract } from './contract.js';
-import { actor, response, signal } from './contract/fixtures.js';
+import { actor, at, exchange, insight, response, signal } from './contract/fixtures.js';
 import { neo4jFactory } from '../support/stores.js';
 import { neo4jServer, neo4jSkipReason } from '../support/neo4j.js';
 
@@ -151,6 +151,43 @@ if (skipped) {
       expect(await plan('MATCH (s:Signal) WHERE s.occurredAt >= $t RETURN s')).toMatch(/NodeIndexSeekByRange/);
       expect(await plan('MATCH ()-[x:VALUE]->() WHERE x.occurredAt < $t RETURN x')).toMatch(/RelationshipIndexSeekByRange/);
       expect(await plan('MATCH (a:Actor) WHERE a.nameFold CONTAINS $k RETURN a')).toMatch(/NodeIndexContainsScan/);
+    });
+
+    it('reads newest-first pages in time-index order instead of sorting every node', async () => {
+      const store = await open();
+      await store.upsertActors([actor('p0'), actor('p1')]);
+      await store.recordSignals(Array.from({ length: 30 }, (_, i) => signal(`n${i}`, { emitterKey: 'p0', occurredAt: at(i) })));
+      await store.recordExchanges(Array.from({ length: 30 }, (_, i) => exchange('p0', 'p1', { occurredAt: at(i) })));
+      const signals = await store.listSignals({}, { first: 5 });
+      await store.createInsight(insight([signals.items[0].id]));
+      // The statements the store sends, explained with their own parameters.
+      const sent: { cypher: string; params: object }[] = [];
+      const query = store.connection.query.bind(store.connection);
+      store.connection.query = (cypher, params = {}) => { sent.push({ cypher, params }); return query(cypher, params); };
+      const exchanges = await store.listExchanges({}, { first: 5 });
+      const next = await store.listSignals({}, { first: 5, after: signals.cursors[4] });
+      const ofChannel = await store.listSignals({ channels: [signals.items[0].channel], kinds: [signals.items[0].kind] }, { first: 5 });
+      await store.listExchanges({}, { first: 5, after: exchanges.cursors[4] });
+      await store.listInsights({ first: 5 });
+      expect(next.items.map((s) => s.externalId)).toEqual(['n24', 'n23', 'n22', 'n21', 'n20']);
+      expect(ofChannel.items).toHaveLength(5);
+      const session = store.connection.driver.session({ database: 'neo4j' });
+      try {
+        for (const { cypher, params } of sent) {
+          const result = await session.run(`EXPLAIN ${cypher}`, params);
+          const ops: string[] = [];
+          const walk = (p: { operatorType: string; children: unknown[] }) => {
+            ops.push(p.operatorType.replace(/@.*/, ''));
+            (p.children as typeof p[]).forEach(walk);
+          };
+          walk(result.summary.plan as unknown as { operatorType: string; children: unknown[] });
+          expect(ops.join(' '), cypher).toMatch(/PartialTop/); // a top-k over the index order, stopping at the LIMIT
+          expect(ops.join(' '), cypher).not.toMatch(/LabelScan|AllNodesScan|RelationshipTypeScan|\bTop\b|\bSort\b/);
+        }
+      } finally {
+        await session.close();
+      }
+      expect(sent).toHaveLength(5);
     });
 
     it('serialises concurrent writers: outbox sequence numbers stay gap-free and in commit order', async () => {

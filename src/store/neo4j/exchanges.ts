@@ -14,7 +14,7 @@ import { isTangible } from '../../domain/kinds.js';
 import { distinct, normalizeExchangeFilter } from '../args.js';
 import type { ExchangeFilter, ExchangeQuery, Page, PageArgs, RecordResult } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
-import { beforeCursor, pageParams, toPage, type SortKey } from './paging.js';
+import { beforeCursor, newestFirst, pageParams, toPage, type SortKey } from './paging.js';
 import { resolveRefs } from './refs.js';
 import { byKey, column, exchangeMap, toExchange, where } from './rows.js';
 
@@ -107,9 +107,12 @@ function exchangeMatch(filter: ExchangeFilter): { match: string; conditions: str
 export async function listExchanges(conn: Connection, filter: ExchangeFilter, page: PageArgs): Promise<Page<ValueExchange>> {
   const p = pageParams(page, 2);
   const { match, conditions, params } = exchangeMatch(filter);
-  if (p.hasCursor) conditions.push(beforeCursor('x.occurredAt', 'x.id'));
+  // From or to a given actor, its own exchanges are few: read them, not the time index of all.
+  const order = match.includes(':Actor') ? null : newestFirst('x', 'VALUE', 'occurredAt', 'id', p.hasCursor);
+  if (order) conditions.push(order.condition);
+  else if (p.hasCursor) conditions.push(beforeCursor('x.occurredAt', 'x.id'));
   const rows = await conn.query(`
-    ${match} ${where(conditions)}
+    ${match} ${order?.hint ?? ''} ${where(conditions)}
     RETURN ${exchangeMap('x')} AS exchange
     ORDER BY x.occurredAt DESC, x.id DESC
     LIMIT $limit`, { ...params, ...p.params });

@@ -5,7 +5,7 @@ import type { ChangeInput, InsightInput } from '../../domain/inputs.js';
 import { distinct } from '../args.js';
 import type { Page, PageArgs } from '../port.js';
 import type { Connection } from './connection.js';
-import { beforeCursor, pageParams, toPage } from './paging.js';
+import { newestFirst, pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
 import {
   byKey, changeMap, column, groupByParent, insightMap, namedMap, toChange, toInsight, toProcess, toTopic,
@@ -48,8 +48,9 @@ export async function insightsByIds(conn: Connection, ids: readonly string[]): P
 
 export async function listInsights(conn: Connection, page: PageArgs): Promise<Page<Insight>> {
   const p = pageParams(page, 2);
+  const order = newestFirst('i', 'Insight', 'createdAt', 'id', p.hasCursor);
   const rows = await conn.query(`
-    MATCH (i:Insight) ${p.hasCursor ? `WHERE ${beforeCursor('i.createdAt', 'i.id')}` : ''}
+    MATCH (i:Insight) ${order.hint} WHERE ${order.condition}
     RETURN ${insightMap('i')} AS insight
     ORDER BY i.createdAt DESC, i.id DESC
     LIMIT $limit`, p.params);

@@ -29,6 +29,25 @@ export function toPage<T>(items: T[], first: number, sortKey: (item: T) => SortK
   return { items: kept, cursors: kept.map((i) => encodeCursor(sortKey(i))), hasNextPage: items.length > first };
 }
 
-/** Cypher condition: `(time, id)` strictly before the cursor (descending order). */
+/**
+ * Cypher condition: `(time, id)` strictly before the cursor (descending order): the rows of
+ * `time < a OR (time = a AND id < b)`, written as one range on `time` that an index seeks in order and
+ * a filter (the planner split the OR into a union of two seeks, then sorted everything they found).
+ */
 export const beforeCursor = (time: string, id: string): string =>
-  `(${time} < $after0 OR (${time} = $after0 AND ${id} < $after1))`;
+  `${time} <= $after0 AND NOT (${time} = $after0 AND ${id} >= $after1)`;
+
+/**
+ * A newest-first page of every `variable` read from the range index on its time property, in index
+ * order, stopping after LIMIT entries. Left to itself the planner scanned the label and sorted every
+ * node (60,000 signals: 77 ms a page, 5 ms this way), or answered a cursor with a union of two seeks
+ * and a sort. The hint goes after the MATCH; the conditions join its WHERE. Every node (relationship)
+ * of these labels (types) has the time property, so `IS NOT NULL` filters nothing out.
+ */
+export function newestFirst(variable: string, labelOrType: string, time: string, id: string, hasCursor: boolean):
+  { hint: string; condition: string } {
+  return {
+    hint: `USING INDEX ${variable}:${labelOrType}(${time})`,
+    condition: hasCursor ? beforeCursor(`${variable}.${time}`, `${variable}.${id}`) : `${variable}.${time} IS NOT NULL`,
+  };
+}

@@ -6,7 +6,7 @@ import { distinct, normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
 import { toColumns, unwindColumns } from './columns.js';
-import { beforeCursor, pageParams, toPage, type SortKey } from './paging.js';
+import { beforeCursor, newestFirst, pageParams, toPage, type SortKey } from './paging.js';
 import { resolveRefs } from './refs.js';
 import { byKey, column, groupByParent, signalMap, toSignal, where } from './rows.js';
 
@@ -155,9 +155,12 @@ function signalMatch(filter: SignalFilter): { match: string; conditions: string[
 export async function listSignals(conn: Connection, filter: SignalFilter, page: PageArgs): Promise<Page<Signal>> {
   const p = pageParams(page, 2);
   const { match, conditions, params } = signalMatch(filter);
-  if (p.hasCursor) conditions.push(beforeCursor('s.occurredAt', 's.id'));
+  // From an emitter, its own signals are few: read them, not the time index of all signals.
+  const order = normalizeSignalFilter(filter).emitterKey ? null : newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
+  if (order) conditions.push(order.condition);
+  else if (p.hasCursor) conditions.push(beforeCursor('s.occurredAt', 's.id'));
   const rows = await conn.query(`
-    ${match} ${where(conditions)}
+    ${match} ${order?.hint ?? ''} ${where(conditions)}
     RETURN ${signalMap('s')} AS signal
     ORDER BY s.occurredAt DESC, s.id DESC
     LIMIT $limit`, { ...params, ...p.params });
