@@ -108,7 +108,7 @@ export const tieInput = z.object({
   type: z.enum(TIE_TYPES),
   weight: z.number().finite().min(0).max(1e9).optional().default(1),
   since: instant.nullish().transform((v) => v ?? null),
-});
+}).refine((t) => t.fromKey !== t.toKey, { path: ['toKey'], message: 'a tie joins two different actors' });
 export type TieInput = z.output<typeof tieInput>;
 
 export const aboutInput = z.object({
@@ -198,7 +198,8 @@ export const exchangeInput = z.object({
   amount: z.number().finite().min(0).max(1e15),
   unit: z.string().trim().min(1).max(32).optional(),
   occurredAt: instant,
-}).transform((e) => ({ ...e, unit: e.unit ?? defaultUnit(e.kind) }));
+}).refine((e) => e.fromKey !== e.toKey, { path: ['toKey'], message: 'value is exchanged between two different actors' })
+  .transform((e) => ({ ...e, unit: e.unit ?? defaultUnit(e.kind) }));
 export type ExchangeInput = z.output<typeof exchangeInput>;
 
 /** Money counts in euros unless told; other value is counted in occurrences. */

@@ -99,6 +99,18 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.toKey' });
     expect(unknown.errors?.[0].message).not.toContain('[0]');
 
+    // A tie, or an exchange of value, joins two different actors; a batch with one to itself stores nothing.
+    const selfTie = await gql(app.yoga, TieDocument, { input: { fromKey: 'hr:e-1', toKey: ' hr:e-1 ', type: 'KNOWS' } });
+    expect(selfTie.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.toKey' });
+    expect((await ok(app.yoga, NeighborhoodDocument, { key: 'hr:e-1', depth: 1 })).neighborhood?.actors.map((a) => a.key).sort())
+      .toEqual(['crm:c-1', 'hr:e-1']);
+    const selfExchange = await gql(app.yoga, RecordExchangesDocument, { input: [
+      { fromKey: 'crm:c-1', toKey: 'hr:e-1', kind: 'MONEY', amount: 1, occurredAt: '2026-01-05T00:00:00Z' },
+      { fromKey: 'hr:e-1', toKey: 'hr:e-1', kind: 'MONEY', amount: 1, occurredAt: '2026-01-05T00:00:00Z' },
+    ] });
+    expect(selfExchange.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[1].toKey' });
+    expect((await ok(app.yoga, ExchangesDocument, { filter: {} })).exchanges.totalCount).toBe(0);
+
     const badDepth = await gql(app.yoga, NeighborhoodDocument, { key: 'hr:e-1', depth: 4 });
     expect(badDepth.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'depth' });
   });
