@@ -14,8 +14,15 @@ export type StoreRef = () => Store;
 export const actor = (key: string, over: Partial<Record<keyof ActorInput, unknown>> = {}): ActorInput =>
   actorInput.parse({ key, kind: 'CUSTOMER', name: `Name of ${key}`, ...over });
 
+/**
+ * The API refuses a tie or an exchange from an actor to itself, but a store still holds such loops (data
+ * written before that rule, or imported): a loop is validated as an ordinary link, then closed on itself.
+ */
+const closedOnItself = <T extends { toKey: string }>(fromKey: string, toKey: string, parse: (toKey: string) => T): T =>
+  (fromKey === toKey ? { ...parse(`${toKey}-other`), toKey } : parse(toKey));
+
 export const tie = (fromKey: string, toKey: string, over: Partial<Record<keyof TieInput, unknown>> = {}): TieInput =>
-  tieInput.parse({ fromKey, toKey, type: 'KNOWS', ...over });
+  closedOnItself(fromKey, toKey, (to) => tieInput.parse({ fromKey, toKey: to, type: 'KNOWS', ...over }));
 
 export const signal = (externalId: string, over: Partial<Record<keyof SignalInput, unknown>> = {}): SignalInput =>
   signalInput.parse({
@@ -23,7 +30,7 @@ export const signal = (externalId: string, over: Partial<Record<keyof SignalInpu
   });
 
 export const exchange = (fromKey: string, toKey: string, over: Partial<Record<keyof ExchangeInput, unknown>> = {}): ExchangeInput =>
-  exchangeInput.parse({ fromKey, toKey, kind: 'MONEY', amount: 10, occurredAt: at(0), ...over });
+  closedOnItself(fromKey, toKey, (to) => exchangeInput.parse({ fromKey, toKey: to, kind: 'MONEY', amount: 10, occurredAt: at(0), ...over }));
 
 export const response = (signalId: string, responderKey: string, over: Partial<Record<keyof ResponseInput, unknown>> = {}): ResponseInput =>
   responseInput.parse({ signalId, responderKey, text: 'thank you', ...over });
