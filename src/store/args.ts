@@ -64,6 +64,16 @@ export const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
  * responsiveness analytics): BAD_USER_INPUT on each such `respondedAt`. Instants are canonical
  * ISO strings, so string order is time order.
  */
+/**
+ * BAD_USER_INPUT at `path` when a time the client gave is before `earliest`, the time of what it follows
+ * (`what`): an insight drawn, or a change applied, before the signals it answers occurred would give the
+ * learning loop negative delays. (A change may predate the insight's record: insights are often recorded
+ * after the fact without a date.)
+ */
+export function checkNotBefore(at: string | null | undefined, earliest: string | null | undefined, path: (string | number)[], what: string): void {
+  if (at && earliest && at < earliest) throw badInput([{ path, message: `is before ${what} (${earliest})` }]);
+}
+
 export function checkResponseTimes(
   inputs: readonly { signalId: string; respondedAt?: string | null }[], occurredAtOf: (signalId: string) => string | undefined,
 ): void {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Change, Insight, Process, Topic } from '../../domain/entities.js';
 import type { ChangeInput, InsightInput } from '../../domain/inputs.js';
+import { checkNotBefore } from '../args.js';
 import type { Page, PageArgs } from '../port.js';
 import type { Conn } from './connection.js';
 import { cursorParams, pageParams, toPage } from './paging.js';
@@ -16,6 +17,11 @@ export function createInsight(conn: Conn, input: InsightInput): Insight {
     const signals = resolve(conn, 'signalId', signalIds.map((value) => ({
       value, path: ['input', 'signalIds', input.signalIds.indexOf(value)],
     })));
+    if (input.createdAt) {
+      const { latest } = conn.stmt('SELECT max(occurred_at) AS latest FROM signals WHERE rid IN (SELECT value FROM json_each(?))')
+        .get(json([...signals.values()])) as { latest: string | null };
+      checkNotBefore(input.createdAt, latest, ['input', 'createdAt'], 'the latest of its signals occurred');
+    }
     const id = randomUUID();
     const { rid } = conn.stmt('INSERT INTO insights (id, title, summary, created_at) VALUES (?, ?, ?, ?) RETURNING rid')
       .get(id, input.title, input.summary ?? '', input.createdAt ?? new Date().toISOString()) as { rid: number };
@@ -72,6 +78,11 @@ export function topicsByIds(conn: Conn, ids: readonly string[]): (Topic | null)[
 export function applyChange(conn: Conn, input: ChangeInput): { change: Change; process: Process } {
   return conn.write(() => {
     const insights = resolve(conn, 'insightId', [{ value: input.insightId, path: ['input', 'insightId'] }]);
+    if (input.appliedAt) {
+      const { latest } = conn.stmt(`SELECT max(s.occurred_at) AS latest FROM insight_signals l JOIN signals s ON s.rid = l.signal_rid
+                                    WHERE l.insight_rid = ?`).get(insights.get(input.insightId)) as { latest: string | null };
+      checkNotBefore(input.appliedAt, latest, ['input', 'appliedAt'], 'the latest signal of its insight occurred');
+    }
     const processRid = namedRid(conn, 'processes', input.processName);
     const id = randomUUID();
     conn.stmt('INSERT INTO changes (id, description, applied_at, insight_rid, process_rid) VALUES (?, ?, ?, ?, ?)')

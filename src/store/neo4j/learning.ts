@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Change, Insight, Process, Topic } from '../../domain/entities.js';
 import type { ChangeInput, InsightInput } from '../../domain/inputs.js';
-import { distinct } from '../args.js';
+import { checkNotBefore, distinct } from '../args.js';
 import type { Page, PageArgs } from '../port.js';
 import type { Connection } from './connection.js';
 import { newestFirst, pageParams, toPage } from './paging.js';
@@ -32,6 +32,10 @@ export function createInsight(conn: Connection, input: InsightInput): Promise<In
     await resolveRefs(tx, [['signalId', signalIds.map((value) => ({
       value, path: ['input', 'signalIds', input.signalIds.indexOf(value)],
     }))]]);
+    if (input.createdAt) {
+      const [latest] = await tx.run('UNWIND $ids AS id MATCH (s:Signal {id: id}) RETURN max(s.occurredAt) AS latest', { ids: signalIds });
+      checkNotBefore(input.createdAt, latest.get('latest') as string | null, ['input', 'createdAt'], 'the latest of its signals occurred');
+    }
     const [row] = await tx.run(CREATE_INSIGHT, {
       id: randomUUID(), title: input.title, summary: input.summary ?? '', now: input.createdAt ?? new Date().toISOString(),
       signals: signalIds.map((id, position) => ({ id, position })), topics: distinct(input.topics ?? []),
@@ -98,6 +102,10 @@ const APPLY_CHANGE = `
 export function applyChange(conn: Connection, input: ChangeInput): Promise<{ change: Change; process: Process }> {
   return conn.write(async (tx) => {
     await resolveRefs(tx, [['insightId', [{ value: input.insightId, path: ['input', 'insightId'] }]]]);
+    if (input.appliedAt) {
+      const [latest] = await tx.run('MATCH (:Insight {id: $id})-[:DERIVED_FROM]->(s:Signal) RETURN max(s.occurredAt) AS latest', { id: input.insightId });
+      checkNotBefore(input.appliedAt, latest.get('latest') as string | null, ['input', 'appliedAt'], 'the latest signal of its insight occurred');
+    }
     const [row] = await tx.run(APPLY_CHANGE, {
       insightId: input.insightId, processName: input.processName, id: randomUUID(), description: input.description,
       appliedAt: input.appliedAt ?? new Date().toISOString(),

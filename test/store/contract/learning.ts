@@ -30,6 +30,23 @@ export function learningContract(store: StoreRef): void {
       expect(await store().countInsights()).toBe(2);
     });
 
+    it('refuses an insight or a change dated before the signals it answers occurred', async () => {
+      const [early, late] = (await store().recordSignals([signal('t-early', { occurredAt: at(10) }), signal('t-late', { occurredAt: at(20) })])).items;
+      const tooEarly = await domainError(store().createInsight(insight([early.id, late.id], { createdAt: at(15) })));
+      expect(tooEarly.code).toBe('BAD_USER_INPUT');
+      expect(tooEarly.issues).toEqual([{ path: ['input', 'createdAt'], message: `is before the latest of its signals occurred (${at(20)})` }]);
+      expect(await store().countInsights()).toBe(0);
+      // Recorded now, without a date: the change it led to may have been applied before it was recorded.
+      const recorded = await store().createInsight(insight([early.id, late.id]));
+      const beforeSignals = await domainError(store().applyChange(change(recorded.id, 'Billing', { appliedAt: at(19) })));
+      expect(beforeSignals.code).toBe('BAD_USER_INPUT');
+      expect(beforeSignals.issues).toEqual([{ path: ['input', 'appliedAt'], message: `is before the latest signal of its insight occurred (${at(20)})` }]);
+      expect(await store().countProcesses()).toBe(0);
+      const { change: applied } = await store().applyChange(change(recorded.id, 'Billing', { appliedAt: at(20) })); // the same instant is fine
+      expect(applied.appliedAt).toBe(at(20));
+      expect((await store().createInsight(insight([late.id], { createdAt: at(20) }))).createdAt).toBe(at(20));
+    });
+
     it('keeps the date an insight was drawn when given, and stamps now otherwise', async () => {
       const [s0] = await signals(1);
       const dated = await store().createInsight(insight([s0.id], { createdAt: '2025-03-01T09:30:00+01:00' }));
