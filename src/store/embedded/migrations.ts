@@ -210,6 +210,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX signals_channel_time ON signals (channel, occurred_at, id);
     `,
   },
+  {
+    version: 6,
+    name: 'signal_about: no index by topic or process',
+    // Nothing reads signal_about by topic or process (ABOUT links are read by signal; the facts scan it
+    // whole), and topics and processes are never deleted while linked; every signal the enrichment tags
+    // paid two entries in them.
+    sql: `
+      DROP INDEX signal_about_topic;
+      DROP INDEX signal_about_process;
+    `,
+  },
 ];
 
 /** Tables holding data, children first (the order a wipe deletes them in). */
