@@ -32,6 +32,14 @@ const text = (value: string | null | undefined): string | undefined => {
 const instantOrUndefined = (value: string | null | undefined, field: string): string | undefined =>
   value ? canonicalInstant(value, ['filter', field]) : undefined;
 
+/** A window `since` (inclusive) … `until` (exclusive) that holds no instant is a mistake, not an empty answer. */
+function timeWindow(f: { since?: string | null; until?: string | null }): { since?: string; until?: string } {
+  const since = instantOrUndefined(f.since, 'since');
+  const until = instantOrUndefined(f.until, 'until');
+  if (since && until && until <= since) throw badInput([{ path: ['filter', 'until'], message: `must be after since (${since})` }]);
+  return { since, until };
+}
+
 export const normalizeActorFilter = (f: ActorFilter = {}): ActorFilter => ({
   kinds: list(f.kinds),
   search: text(f.search),
@@ -41,8 +49,7 @@ export const normalizeSignalFilter = (f: SignalFilter = {}): SignalFilter => ({
   channels: list(f.channels?.map((c) => c.trim().toLowerCase())),
   kinds: list(f.kinds),
   statuses: list(f.statuses),
-  since: instantOrUndefined(f.since, 'since'),
-  until: instantOrUndefined(f.until, 'until'),
+  ...timeWindow(f),
   emitterKey: text(f.emitterKey),
   aboutKey: text(f.aboutKey),
 });
@@ -52,8 +59,7 @@ export const normalizeExchangeFilter = (f: ExchangeFilter = {}): ExchangeFilter 
   tangible: typeof f.tangible === 'boolean' ? f.tangible : undefined,
   fromKey: text(f.fromKey),
   toKey: text(f.toKey),
-  since: instantOrUndefined(f.since, 'since'),
-  until: instantOrUndefined(f.until, 'until'),
+  ...timeWindow(f),
 });
 
 /** Unique ids in first-seen order (batched loaders may repeat an id). */

@@ -71,6 +71,8 @@ export function exchangesContract(store: StoreRef): void {
       await check({ fromKey: 'nobody' }, []);
       await check({ since: at(3), until: at(6) }, pick((i) => i % 9 >= 3 && i % 9 < 6));
       await check({ tangible: true, since: at(4) }, pick((i) => (i % 5 === 0 || i % 5 === 2) && i % 9 >= 4));
+      const backwards = await domainError(store().listExchanges({ since: at(6), until: at(3) }, { first: 5 }));
+      expect(backwards).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: ['filter', 'until'] }] });
     });
 
     it('pages the exchanges of several actors in one call, by direction', async () => {

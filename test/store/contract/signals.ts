@@ -112,6 +112,12 @@ export function signalsContract(store: StoreRef): void {
       await check({ aboutKey: 'bob' }, byIndex((i) => i % 4 === 0));
       await check({ aboutKey: 'bob', emitterKey: 'ada', channels: ['email'] }, byIndex((i) => i % 4 === 0 && i % 5 === 0 && i % 3 === 0));
       await check({ kinds: ['QUESTION'], since: at(5) }, byIndex((i) => i >= 5 && i % 3 !== 0 && i % 2 === 0));
+      // A window that holds no instant is refused, naming its end.
+      for (const window of [{ since: at(20), until: at(10) }, { since: at(10), until: '2024-01-01T00:10:00Z' }]) {
+        const listed = await domainError(store().listSignals(window, { first: 5 }));
+        expect(listed).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: ['filter', 'until'] }] });
+        expect((await domainError(store().countSignals(window))).code).toBe('BAD_USER_INPUT');
+      }
     });
 
     it('pages the signals of several emitters in one call', async () => {
