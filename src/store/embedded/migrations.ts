@@ -221,6 +221,18 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX signal_about_process;
     `,
   },
+  {
+    version: 7,
+    name: 'ties: pages of a hub read in id order',
+    // A page of an actor's ties (ordered by id) ranked every tie of the actor: 160-330 ms for the
+    // organisation's 90,000. With (end, id) indexes each end is read in order up to the page size; the
+    // to side also holds from_rid, so that telling a self-tie apart needs no table read.
+    sql: `
+      CREATE INDEX ties_from_id ON ties (from_rid, id);
+      CREATE INDEX ties_to_id ON ties (to_rid, id, from_rid);
+      DROP INDEX ties_to;
+    `,
+  },
 ];
 
 /** Tables holding data, children first (the order a wipe deletes them in). */
