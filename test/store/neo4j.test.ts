@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { NEO4J_MIGRATIONS, Neo4jConnectError, openNeo4jStore, openNeo4jStoreInBackground, type Neo4jStore } from '../../src/store/neo4j/index.js';
 import type { StoreLogger } from '../../src/store/neo4j/index.js';
 import { describeStoreContract } from './contract.js';
-import { actor, at, exchange, insight, response, signal } from './contract/fixtures.js';
+import { actor, at, exchange, insight, response, signal, tie, walk } from './contract/fixtures.js';
 import { neo4jFactory } from '../support/stores.js';
 import { neo4jServer, neo4jSkipReason } from '../support/neo4j.js';
 
@@ -188,6 +188,58 @@ if (skipped) {
         await session.close();
       }
       expect(sent).toHaveLength(5);
+    });
+
+    it("pages a hub's ties by walking the id index, an ordinary actor's by sorting its own", async () => {
+      const store = await open();
+      await store.upsertActors([actor('hub'), actor('solo'), ...Array.from({ length: 40 }, (_, i) => actor(`m${i}`))]);
+      await store.upsertTies([
+        ...Array.from({ length: 40 }, (_, i) => (i % 4 === 0 ? tie('hub', `m${i}`, { type: 'FOLLOWS' }) : tie(`m${i}`, 'hub'))),
+        tie('solo', 'm1'), tie('m2', 'solo'),
+      ]);
+      const [hub, solo] = await store.actorsByKeys(['hub', 'solo']);
+      const sent: { cypher: string; params: object }[] = [];
+      const query = store.connection.query.bind(store.connection);
+      store.connection.query = (cypher, params = {}) => { sent.push({ cypher, params }); return query(cypher, params); };
+      // 40² > 8 × 42 ties: the hub walks; 2² does not: the solo actor sorts. Both give the same pages.
+      const all = (await store.tiesOfActors([hub!.id], { direction: 'BOTH', first: 100 }))[0].items;
+      expect(all).toHaveLength(40);
+      const ids = all.map((t) => t.id);
+      expect(ids).toEqual([...ids].sort());
+      for (const [direction, types, expected] of [
+        ['BOTH', undefined, all], ['OUT', undefined, all.filter((t) => t.fromId === hub!.id)],
+        ['IN', ['KNOWS'], all.filter((t) => t.toId === hub!.id)],
+      ] as const) {
+        const pages = await walk((p) => store.tiesOfActors([hub!.id, solo!.id], { direction, types: types ? [...types] : undefined, ...p })
+          .then(([page]) => page), 7);
+        expect(pages.items.map((t) => t.id)).toEqual(expected.map((t) => t.id));
+      }
+      const [, soloPage] = await store.tiesOfActors([hub!.id, solo!.id], { direction: 'BOTH', first: 7 });
+      expect(soloPage.items.map((t) => [t.fromId, t.toId])).toEqual(expect.arrayContaining([[solo!.id, expect.any(String)], [expect.any(String), solo!.id]]));
+      // What each way reads: the walk does not expand the hub; the solo actor's walk reads no index entry.
+      const session = store.connection.driver.session({ database: 'neo4j' });
+      try {
+        // A page of 7 in both directions (a page of 100 is sorted for the hub too: 40² < 101 × 42).
+        const pageOf7 = sent.find((s) => s.cypher.includes('(p)-[t:TIE]-(') && Number((s.params as { limit: unknown }).limit) === 8)!;
+        const profile = async (id: string) => {
+          const run = await session.run(`PROFILE ${pageOf7.cypher}`, { ...pageOf7.params, ids: [id] });
+          const ops: { op: string; rows: number }[] = [];
+          const visit = (n: { operatorType: string; rows: number; children: unknown[] }) => {
+            ops.push({ op: n.operatorType.replace(/@.*/, ''), rows: Number(n.rows) });
+            (n.children as typeof n[]).forEach(visit);
+          };
+          visit(run.summary.profile as unknown as { operatorType: string; rows: number; children: unknown[] });
+          return ops;
+        };
+        const hubOps = await profile(hub!.id);
+        expect(hubOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(0);
+        expect(hubOps.find((o) => o.op.includes('IndexSeekByRange'))?.rows).toBeGreaterThan(0);
+        const soloOps = await profile(solo!.id);
+        expect(soloOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(2);
+        expect(soloOps.find((o) => o.op.includes('IndexSeekByRange'))?.rows).toBe(0);
+      } finally {
+        await session.close();
+      }
     });
 
     it('serialises concurrent writers: outbox sequence numbers stay gap-free and in commit order', async () => {
