@@ -19,6 +19,23 @@ function captureLog(): StoreLogger & { lines: { level: string; message: string; 
   return { lines, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
+/** The operators of a query's profile (PROFILE: run), with the rows each produced. */
+async function profiled(store: Neo4jStore, cypher: string, params: object): Promise<{ op: string; rows: number }[]> {
+  const session = store.connection.driver.session({ database: 'neo4j' });
+  try {
+    const run = await session.run(`PROFILE ${cypher}`, params);
+    const ops: { op: string; rows: number }[] = [];
+    const visit = (n: { operatorType: string; rows: number; children: unknown[] }) => {
+      ops.push({ op: n.operatorType.replace(/@.*/, ''), rows: Number(n.rows) });
+      (n.children as typeof n[]).forEach(visit);
+    };
+    visit(run.summary.profile as unknown as { operatorType: string; rows: number; children: unknown[] });
+    return ops;
+  } finally {
+    await session.close();
+  }
+}
+
 if (skipped) {
   describe.skip(`Neo4j store — SKIPPED: ${skipped}`, () => {
     it('runs the store contract and the Neo4j specifics on a real Neo4j', () => {});
@@ -217,29 +234,44 @@ if (skipped) {
       const [, soloPage] = await store.tiesOfActors([hub!.id, solo!.id], { direction: 'BOTH', first: 7 });
       expect(soloPage.items.map((t) => [t.fromId, t.toId])).toEqual(expect.arrayContaining([[solo!.id, expect.any(String)], [expect.any(String), solo!.id]]));
       // What each way reads: the walk does not expand the hub; the solo actor's walk reads no index entry.
-      const session = store.connection.driver.session({ database: 'neo4j' });
-      try {
-        // A page of 7 in both directions (a page of 100 is sorted for the hub too: 40² < 101 × 42).
-        const pageOf7 = sent.find((s) => s.cypher.includes('(p)-[t:TIE]-(') && Number((s.params as { limit: unknown }).limit) === 8)!;
-        const profile = async (id: string) => {
-          const run = await session.run(`PROFILE ${pageOf7.cypher}`, { ...pageOf7.params, ids: [id] });
-          const ops: { op: string; rows: number }[] = [];
-          const visit = (n: { operatorType: string; rows: number; children: unknown[] }) => {
-            ops.push({ op: n.operatorType.replace(/@.*/, ''), rows: Number(n.rows) });
-            (n.children as typeof n[]).forEach(visit);
-          };
-          visit(run.summary.profile as unknown as { operatorType: string; rows: number; children: unknown[] });
-          return ops;
-        };
-        const hubOps = await profile(hub!.id);
-        expect(hubOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(0);
-        expect(hubOps.find((o) => o.op.includes('IndexSeekByRange'))?.rows).toBeGreaterThan(0);
-        const soloOps = await profile(solo!.id);
-        expect(soloOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(2);
-        expect(soloOps.find((o) => o.op.includes('IndexSeekByRange'))?.rows).toBe(0);
-      } finally {
-        await session.close();
-      }
+      // A page of 7 in both directions (a page of 100 is sorted for the hub too: 40² < 101 × 42).
+      const pageOf7 = sent.find((x) => x.cypher.includes('(p)-[t:TIE]-(') && Number((x.params as { limit: unknown }).limit) === 8)!;
+      const hubOps = await profiled(store, pageOf7.cypher, { ...pageOf7.params, ids: [hub!.id] });
+      const walked = (ops: { op: string; rows: number }[]) => ops.find((o) => /Relationship(Unique)?Index(Scan|SeekByRange)/.test(o.op))?.rows;
+      expect(hubOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(0);
+      expect(walked(hubOps)).toBeGreaterThanOrEqual(8); // a page and a little more, not all 42 ties
+      expect(walked(hubOps)).toBeLessThanOrEqual(12);
+      const soloOps = await profiled(store, pageOf7.cypher, { ...pageOf7.params, ids: [solo!.id] });
+      expect(soloOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(2);
+      expect(walked(soloOps)).toBe(0);
+    });
+
+    it("pages a busy emitter's signals by walking the time index, a quiet one's by sorting its own", async () => {
+      const store = await open();
+      await store.upsertActors([actor('busy'), actor('quiet')]);
+      // Same instants in pairs, so the id decides between them.
+      await store.recordSignals([
+        ...Array.from({ length: 30 }, (_, i) => signal(`b${i}`, { emitterKey: 'busy', occurredAt: at(Math.floor(i / 2)) })),
+        signal('q0', { emitterKey: 'quiet', occurredAt: at(3) }), signal('q1', { emitterKey: 'quiet', occurredAt: at(40) }),
+      ]);
+      const [busy, quiet] = await store.actorsByKeys(['busy', 'quiet']);
+      const expected = (await store.listSignals({ emitterKey: 'busy' }, { first: 100 })).items.map((x) => x.id);
+      const sent: { cypher: string; params: object }[] = [];
+      const query = store.connection.query.bind(store.connection);
+      store.connection.query = (cypher, params = {}) => { sent.push({ cypher, params }); return query(cypher, params); };
+      // 30² > 8 × 32 signals: the busy emitter walks; 2² does not: the quiet one sorts.
+      const pages = await walk((p) => store.signalsOfActors([busy!.id, quiet!.id], p).then(([page]) => page), 7);
+      expect(pages.items.map((x) => x.id)).toEqual(expected);
+      const [, quietPage] = await store.signalsOfActors([busy!.id, quiet!.id], { first: 7 });
+      expect(quietPage.items.map((x) => x.externalId)).toEqual(['q1', 'q0']);
+      const first = sent[0];
+      const busyOps = await profiled(store, first.cypher, { ...first.params, ids: [busy!.id] });
+      const walked = (ops: { op: string; rows: number }[]) => ops.find((o) => /NodeIndex(Scan|SeekByRange)/.test(o.op))?.rows;
+      expect(busyOps.find((o) => o.op === 'Expand(All)')?.rows).toBe(0); // its 30 signals are not all read
+      expect(walked(busyOps)).toBeGreaterThanOrEqual(8); // a page and a little more of the 32 signals
+      expect(walked(busyOps)).toBeLessThanOrEqual(12);
+      const quietOps = await profiled(store, first.cypher, { ...first.params, ids: [quiet!.id] });
+      expect(walked(quietOps)).toBe(0);
     });
 
     it('serialises concurrent writers: outbox sequence numbers stay gap-free and in commit order', async () => {

@@ -62,14 +62,14 @@ const PATTERN: Record<TieQuery['direction'], string> = {
   BOTH: '(p)-[t:TIE]-()',
 };
 
-/** Above every tie id (the largest code point). */
-const LAST_ID = '\u{10FFFF}';
-
-/** Which end of a tie is the parent, per direction, for the walk of the id index. */
+/**
+ * Which end of a tie is the parent, per direction, for the walk of the id index. Both ends as a list
+ * membership: written as an OR, the planner split it into a union of two full scans of the index.
+ */
 const ENDS: Record<TieQuery['direction'], string> = {
   OUT: 'startNode(t) = p',
   IN: 'endNode(t) = p',
-  BOTH: '(startNode(t) = p OR endNode(t) = p)',
+  BOTH: 'p IN [startNode(t), endNode(t)]',
 };
 
 /**
@@ -100,17 +100,20 @@ export async function tiesOfActors(conn: Connection, actorIds: readonly string[]
       LIMIT $limit
       RETURN t
       UNION ALL
-      // The walk's range is empty unless the parent is a hub: a filter on degree alone was planned after
-      // the index seek, which would have walked every tie for an ordinary actor.
-      WITH p, CASE WHEN degree * degree > $limit * total THEN $lastId ELSE '' END AS upTo
-      MATCH ()-[t:TIE]->() USING INDEX t:TIE(id)
-      WHERE t.id > ${p.hasCursor ? '$after0' : "''"} AND t.id < upTo AND ${ENDS[query.direction]}${types ? ' AND t.type IN $types' : ''}
-      WITH t
-      ORDER BY t.id
-      LIMIT $limit
+      // Only a hub walks; the walk is a subquery of its own, so that the test on degree runs before it
+      // (in one pipeline the planner put that test after the index scan, which then read every tie).
+      WITH p WHERE degree * degree > $limit * total
+      CALL (p) {
+        MATCH ()-[t:TIE]->() USING INDEX t:TIE(id)
+        WHERE t.id > ${p.hasCursor ? '$after0' : "''"} AND ${ENDS[query.direction]}${types ? ' AND t.type IN $types' : ''}
+        WITH t
+        ORDER BY t.id
+        LIMIT $limit
+        RETURN t
+      }
       RETURN t
     }
-    RETURN pid, collect(${tieMap('t')}) AS ties`, { ids: distinct(actorIds), types, lastId: LAST_ID, ...p.params });
+    RETURN pid, collect(${tieMap('t')}) AS ties`, { ids: distinct(actorIds), types, ...p.params });
   // Put in id order here: collect() after the subquery keeps the rows' order, but no contract says so.
   const pages = new Map(rows.map((r) => [r.get('pid') as string,
     toPage((r.get('ties') as Record<string, unknown>[]).map(toTie).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
