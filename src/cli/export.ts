@@ -1,11 +1,12 @@
 /** `osmosis export [--out FILE|-]`: the whole graph of the configured store as NDJSON (src/transfer/export.ts). */
-import { createWriteStream, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { openStore } from '../store/open.js';
 import { EXPORT_PAGE, exportGraph } from '../transfer/export.js';
-import { wholeNumber } from './args.js';
+import { usageError, wholeNumber } from './args.js';
 import { createProgress } from './progress.js';
 
 export async function exportCommand(argv: string[]): Promise<void> {
@@ -15,6 +16,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
   });
   const pageSize = values['page-size'] === undefined ? EXPORT_PAGE : wholeNumber('page-size', values['page-size'], 1, 10_000);
   const toStdout = values.out === '-';
+  if (!toStdout) checkWritableDirectory(values.out);
   const config = loadConfig();
   const store = await openStore(config);
   // A file is written under a temporary name and renamed once complete: a failed export leaves no half file.
@@ -47,5 +49,19 @@ export async function exportCommand(argv: string[]): Promise<void> {
     throw error;
   } finally {
     await store.close();
+  }
+}
+
+/** Before anything is read: the file's directory must exist and take new files. */
+function checkWritableDirectory(file: string): void {
+  const dir = dirname(resolve(file));
+  try {
+    if (!statSync(dir).isDirectory()) throw usageError(`--out ${file}: ${dir} is not a directory`);
+    accessSync(dir, constants.W_OK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw usageError(`--out ${file}: there is no directory ${dir}`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw usageError(`--out ${file}: cannot write in ${dir}`);
+    throw e;
   }
 }

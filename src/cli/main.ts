@@ -79,8 +79,13 @@ if (rest.includes('--help') || rest.includes('-h')) {
 try {
   await entry.run(rest);
 } catch (error) {
-  if (error instanceof ConfigError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  if (error instanceof ConfigError) {
     console.error(`osmosis ${command}: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  // An unknown option, a missing value, a stray argument: a usage error, not a crash.
+  if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) {
+    console.error(`osmosis ${command}: ${(error as Error).message}\n\n\`osmosis ${command} --help\` lists its options.`);
     process.exit(2);
   }
   // The store could not be reached or refused us: the message says which setting to look at.

@@ -40,6 +40,23 @@ describe('osmosis serve', () => {
     }
   });
 
+  it('answers a malformed command line with a usage error, not a stack trace', () => {
+    const cases: [string[], string][] = [
+      [['import', 'export.ndjson'], "Unexpected argument 'export.ndjson'"],
+      [['seed', '--actors', '-5'], "Option '--actors' argument is ambiguous"],
+      [['export', '--page-size'], "Option '--page-size <value>' argument missing"],
+      [['seed', '--colour'], "Unknown option '--colour'"],
+      [['export', '--out', '/nonexistent/dir/x.ndjson'], '--out /nonexistent/dir/x.ndjson: there is no directory /nonexistent/dir'],
+    ];
+    for (const [args, message] of cases) {
+      const r = spawnSync(process.execPath, [...cli, ...args], { encoding: 'utf8', env: { ...process.env, OSMOSIS_DB: '/nonexistent/dir/never-created.db' } });
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(message);
+      expect(r.stderr).toContain(`osmosis ${args[0]} --help`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('rejects unknown commands with the usage', () => {
     const r = spawnSync(process.execPath, [...cli, 'frobnicate'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
