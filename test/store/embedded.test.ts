@@ -61,6 +61,29 @@ describe('embedded store specifics', () => {
     await again.close();
   });
 
+  it('keeps the events of an outbox written one row per event, and goes on from its last seq', async () => {
+    const file = join(dir, 'outbox-v7.db');
+    const old = new Database(file);
+    migrate(old, MIGRATIONS.filter((m) => m.version <= 7));
+    const insert = old.prepare('INSERT INTO outbox (type, entity_id, detail, at) VALUES (?, ?, ?, ?)');
+    insert.run('ACTOR_CHANGED', 'a-1', null, '2026-01-01T00:00:00.000Z');
+    insert.run('SIGNAL_RESPONDED', 's-1', 'ANSWERED', '2026-01-02T00:00:00.000Z');
+    old.close();
+    const store = await openEmbeddedStore({ file });
+    try {
+      expect(await store.readOutbox(0, 10)).toEqual([
+        { seq: 1, type: 'ACTOR_CHANGED', entityId: 'a-1', detail: null, at: '2026-01-01T00:00:00.000Z' },
+        { seq: 2, type: 'SIGNAL_RESPONDED', entityId: 's-1', detail: 'ANSWERED', at: '2026-01-02T00:00:00.000Z' },
+      ]);
+      const { actors } = await store.upsertActors([actor('x'), actor('y')]);
+      expect(await store.outboxHead()).toBe(4);
+      expect((await store.readOutbox(1, 2)).map((e) => [e.seq, e.entityId])).toEqual([[2, 's-1'], [3, actors[0].id]]);
+      expect((await store.readOutbox(3, 10)).map((e) => [e.seq, e.entityId])).toEqual([[4, actors[1].id]]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('upgrades a database created at version 1, keeping its data', async () => {
     const file = join(dir, 'upgrade.db');
     // What a build at version 1 left behind (written with plain SQL: today's code also writes the outbox).

@@ -233,10 +233,28 @@ export const MIGRATIONS: readonly Migration[] = [
       DROP INDEX ties_to;
     `,
   },
+  {
+    version: 8,
+    name: 'outbox: one row per write',
+    // A row per event cost a 1,000-signal batch a thousand inserts (~1.5 us of the writer's ~16 per
+    // signal); a write now appends one row holding its events, in seq order, as JSON
+    // [[type, entityId, detail], ...]; seqs stay gap-free: first_seq is the previous last_seq + 1.
+    sql: `
+      CREATE TABLE outbox_batches (
+        last_seq INTEGER PRIMARY KEY,
+        first_seq INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        events TEXT NOT NULL
+      ) STRICT;
+      INSERT INTO outbox_batches (last_seq, first_seq, at, events)
+        SELECT seq, seq, at, json_array(json_array(type, entity_id, detail)) FROM outbox ORDER BY seq;
+      DROP TABLE outbox;
+    `,
+  },
 ];
 
 /** Tables holding data, children first (the order a wipe deletes them in). */
 export const DATA_TABLES = [
-  'outbox', 'changes', 'insight_topics', 'insight_signals', 'insights', 'responses', 'signal_about', 'signals',
+  'outbox_batches', 'changes', 'insight_topics', 'insight_signals', 'insights', 'responses', 'signal_about', 'signals',
   'exchanges', 'ties', 'topics', 'processes', 'actors',
 ] as const;
