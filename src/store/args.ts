@@ -66,11 +66,6 @@ export const normalizeExchangeFilter = (f: ExchangeFilter = {}): ExchangeFilter 
 export const distinct = (ids: readonly string[]): string[] => [...new Set(ids)];
 
 /**
- * An answer given before its signal occurred would make a negative response time (and skew the
- * responsiveness analytics): BAD_USER_INPUT on each such `respondedAt`. Instants are canonical
- * ISO strings, so string order is time order.
- */
-/**
  * BAD_USER_INPUT at `path` when a time the client gave is before `earliest`, the time of what it follows
  * (`what`): an insight drawn, or a change applied, before the signals it answers occurred would give the
  * learning loop negative delays. (A change may predate the insight's record: insights are often recorded
@@ -80,6 +75,11 @@ export function checkNotBefore(at: string | null | undefined, earliest: string |
   if (at && earliest && at < earliest) throw badInput([{ path, message: `is before ${what} (${earliest})` }]);
 }
 
+/**
+ * An answer given before its signal occurred would make a negative response time (and skew the
+ * responsiveness analytics): BAD_USER_INPUT on each such `respondedAt`. Instants are canonical
+ * ISO strings, so string order is time order.
+ */
 export function checkResponseTimes(
   inputs: readonly { signalId: string; respondedAt?: string | null }[], occurredAtOf: (signalId: string) => string | undefined,
 ): void {

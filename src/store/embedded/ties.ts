@@ -1,4 +1,4 @@
-/** Ties: upsert by (from, to, type), removal, and per-actor pages (with the far ends) in one query. */
+/** Ties: upsert by (from, to, type), removal, and per-actor pages with the far ends (one read transaction). */
 import { randomUUID } from 'node:crypto';
 import type { Actor, Tie } from '../../domain/entities.js';
 import type { TieInput } from '../../domain/inputs.js';
@@ -45,6 +45,9 @@ export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieT
       AND to_rid = (SELECT rid FROM actors WHERE key = @toKey)`).run({ fromKey, toKey, type }).changes > 0);
 }
 
+/** The rowid of each parent, by public id. */
+const PARENTS = 'SELECT id, rid FROM actors WHERE id IN (SELECT value FROM json_each(?))';
+
 /**
  * The SQL of one parent's page for one shape of tie query (direction × type filter × cursor), cached
  * per shape. Each end is read in id order from its (end, id) index and stops at the page size, so a
@@ -52,8 +55,6 @@ export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieT
  * the organisation; one statement for all parents with a correlated LIMIT per parent was twice as
  * slow as this per parent). With both directions a self-tie is reached from its from side only.
  */
-const PARENTS = 'SELECT id, rid FROM actors WHERE id IN (SELECT value FROM json_each(?))';
-
 function tiesOfActorSql(direction: TieQuery['direction'], byType: boolean, after: boolean): string {
   // Candidates come from the (end, id) indexes alone (the to side also holds from_rid, for the
   // self-tie test); only the page's ties are read from the table. A type filter reads the table.

@@ -187,6 +187,7 @@ export async function countSignals(conn: Connection, filter: SignalFilter): Prom
 export async function signalsOfActors(conn: Connection, actorIds: readonly string[], page: PageArgs): Promise<Page<Signal>[]> {
   const p = pageParams(page, 2);
   if (actorIds.length === 0) return [];
+  const walk = newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
   const rows = await conn.query(`
     CALL () { MATCH (s:Signal) RETURN count(s) AS total }
     UNWIND $ids AS pid
@@ -204,9 +205,8 @@ export async function signalsOfActors(conn: Connection, actorIds: readonly strin
       // Only a busy emitter walks, in a subquery of its own so that the test runs first (see ties.ts).
       WITH p WHERE emitted * emitted > $limit * total
       CALL (p) {
-        MATCH (s:Signal) USING INDEX s:Signal(occurredAt)
-        WHERE ${p.hasCursor ? beforeCursor('s.occurredAt', 's.id') : 's.occurredAt IS NOT NULL'}
-          AND EXISTS { (p)-[:EMITTED]->(s) }
+        MATCH (s:Signal) ${walk.hint}
+        WHERE ${walk.condition} AND EXISTS { (p)-[:EMITTED]->(s) }
         WITH s
         ORDER BY s.occurredAt DESC, s.id DESC
         LIMIT $limit
