@@ -131,7 +131,8 @@ export function signalsByIds(conn: Conn, ids: readonly string[]): (Signal | null
   return byIds(ids, rows, toSignal);
 }
 
-function signalWhere(filter: SignalFilter): { conditions: string[]; params: Record<string, unknown> } {
+/** The WHERE of a signal filter, with the filter as normalised (callers choose an index from it). */
+function signalWhere(filter: SignalFilter): { f: SignalFilter; conditions: string[]; params: Record<string, unknown> } {
   const f = normalizeSignalFilter(filter);
   const conditions: string[] = [];
   const params: Record<string, unknown> = {};
@@ -154,18 +155,17 @@ function signalWhere(filter: SignalFilter): { conditions: string[]; params: Reco
       WHERE actor_rid = (SELECT rid FROM actors WHERE key = @aboutKey))`);
     params.aboutKey = f.aboutKey;
   }
-  return { conditions, params };
+  return { f, conditions, params };
 }
 
 export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): Page<Signal> {
   const p = pageParams(page, 2);
-  const { conditions, params } = signalWhere(filter);
+  const { f, conditions, params } = signalWhere(filter);
   if (p.after) conditions.push('(s.occurred_at, s.id) < (@after0, @after1)');
   // The page is picked on the signals table alone, then joined: SQLite then reads, for each channel
   // asked, only the newest signals up to the LIMIT (with the joins in the same statement it sorted
   // every signal of the channels: 60 ms for 100,000). Without statistics it would pick the channel
   // through the (channel, external_id) index; an emitter or ABOUT filter is narrower still.
-  const f = normalizeSignalFilter(filter);
   const index = f.channels && !f.emitterKey && !f.aboutKey ? 'INDEXED BY signals_channel_time' : '';
   const sql = `SELECT ${SIGNAL_COLUMNS}
                FROM (SELECT s.rid FROM signals s ${index} ${where(conditions)}

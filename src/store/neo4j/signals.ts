@@ -160,7 +160,7 @@ export async function listSignals(conn: Connection, filter: SignalFilter, page: 
   const p = pageParams(page, 2);
   const { match, conditions, params } = signalMatch(filter);
   // From an emitter, its own signals are few: read them, not the time index of all signals.
-  const order = normalizeSignalFilter(filter).emitterKey ? null : newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
+  const order = match.includes(':Actor') ? null : newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
   if (order) conditions.push(order.condition);
   else if (p.hasCursor) conditions.push(beforeCursor('s.occurredAt', 's.id'));
   const rows = await conn.query(`
