@@ -292,6 +292,38 @@ if (skipped) {
       expect(await store.countSignals({})).toBe(400);
     });
 
+    it('records the same new signals from concurrent writers once, with their new topics once (they write before the outbox lock)', async () => {
+      const store = await open();
+      await store.upsertActors(Array.from({ length: 5 }, (_, i) => actor(`m${i}`)));
+      const head = await store.outboxHead();
+      const clients = await Promise.all(Array.from({ length: 4 }, () => openNeo4jStore({ ...server, database: 'neo4j', migrate: false })));
+      opened.push(...clients);
+      // Every client sends the same 60 signals (in its own order), about topics nobody created yet,
+      // while other writers (which lock first) run between them.
+      const same = Array.from({ length: 60 }, (_, i) => signal(`same-${i}`, {
+        emitterKey: `m${i % 5}`, about: [{ target: 'TOPIC', ref: `race-topic-${i % 3}` }, { target: 'ACTOR', ref: `m${(i + 1) % 5}` }],
+      }));
+      const results = await Promise.all([
+        ...clients.map((c, k) => c.recordSignals(k % 2 ? [...same].reverse() : same)),
+        ...clients.map((c, k) => c.upsertActors([actor(`m${k}`, { name: `renamed ${k}` })])),
+        store.upsertTies([tie('m0', 'm1')]),
+      ]);
+      const recorded = results.slice(0, 4) as Awaited<ReturnType<Neo4jStore['recordSignals']>>[];
+      expect(recorded.reduce((n, r) => n + r.created, 0)).toBe(60);
+      expect(recorded.reduce((n, r) => n + r.existing, 0)).toBe(3 * 60);
+      // Every client answers the one stored signal of each identity.
+      const idOf = new Map(recorded[0].items.map((s) => [s.externalId, s.id]));
+      for (const r of recorded) for (const s of r.items) expect(s.id).toBe(idOf.get(s.externalId));
+      expect(await store.countSignals({ channels: ['email'] })).toBe(60);
+      const [row] = await store.connection.query(`
+        MATCH (t:Topic) WHERE t.name STARTS WITH 'race-topic-'
+        RETURN count(t) AS topics, sum(COUNT { (:Signal)-[:ABOUT]->(t) }) AS links`);
+      expect({ topics: row.get('topics'), links: row.get('links') }).toEqual({ topics: 3, links: 60 });
+      const events = await store.readOutbox(head, 1_000);
+      events.forEach((e, i) => expect(e.seq).toBe(head + i + 1));
+      expect(events.filter((e) => e.type === 'SIGNAL_RECORDED').map((e) => e.entityId).sort()).toEqual([...idOf.values()].sort());
+    });
+
     it('reads the outbox (one node per write) from any seq, across writes, at most limit', async () => {
       const store = await open();
       await store.reset();

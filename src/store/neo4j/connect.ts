@@ -4,6 +4,7 @@
  * retrying cannot fix (wrong credentials, unknown database).
  */
 import neo4j, { type Driver } from 'neo4j-driver';
+import { useLargeBoltChunks } from './bolt-chunks.js';
 import { silentLogger, type StoreLogger } from './connection.js';
 
 export interface Neo4jConnectOptions {
@@ -84,6 +85,7 @@ const formatDelay = (ms: number): string =>
   ms < 1000 ? `${Math.round(ms)} ms` : `${Number.isInteger(ms / 1000) ? ms / 1000 : (ms / 1000).toFixed(1)} s`;
 
 export function createDriver(opts: Pick<Neo4jConnectOptions, 'uri' | 'user' | 'password'>): Driver {
+  useLargeBoltChunks();
   return neo4j.driver(opts.uri, neo4j.auth.basic(opts.user, opts.password), {
     disableLosslessIntegers: true,
     connectionTimeout: 5_000,

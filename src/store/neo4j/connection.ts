@@ -12,10 +12,12 @@
  * gap-free and in commit order, and gives a fixed lock order (counter first), so writers cannot deadlock
  * on it. A write that changed something bumps `(:GraphVersion)` and appends its outbox events in the
  * same transaction (one outbox node per write, see COMMIT_CHANGE); a write that throws rolls back whole.
+ * Signal ingestion, whose checks are all MERGEs on uniqueness constraints, may lock last instead (see
+ * `write`): its batches then run in parallel.
  */
 import { randomUUID } from 'node:crypto';
 import neo4j, {
-  type Driver, type ManagedTransaction, type QueryResult, type Record as Neo4jRecord, type RecordShape,
+  type Driver, type ManagedTransaction, type QueryResult, type Transaction, type Record as Neo4jRecord, type RecordShape,
 } from 'neo4j-driver';
 import type { EventType } from '../../domain/events.js';
 
@@ -129,32 +131,67 @@ export class Connection {
     }
   }
 
-  /** The write protocol (see the module comment). `work` may throw a DomainError: nothing is written. */
-  async write<T>(work: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
+  /**
+   * The write protocol (see the module comment). `work` may throw a DomainError: nothing is written.
+   *
+   * `lock: 'last'` is for work whose every check-then-create is a MERGE on a uniqueness constraint
+   * (safe without the lock): it runs before the counter lock, in parallel with other such writes, and
+   * the lock is taken with the outbox append, so seqs still follow commit order. Parallel writers can
+   * then deadlock on the nodes they link (Neo4j detects it and fails one): the loser is not left to the
+   * driver's retry (a second's back-off) but runs again at once, locking first.
+   */
+  async write<T>(work: (tx: Tx) => Promise<WriteOutcome<T>>, options: { lock?: 'first' | 'last' } = {}): Promise<T> {
+    if (options.lock === 'last') {
+      const session = this.session('WRITE');
+      const raw = session.beginTransaction();
+      try {
+        const result = await this.protocol(raw, work, false);
+        await raw.commit();
+        return result;
+      } catch (error) {
+        if (raw.isOpen()) await raw.rollback().catch(() => undefined);
+        if (!neo4j.isRetryableError(error)) throw error;
+        this.lateLockRetries++;
+      } finally {
+        await session.close();
+      }
+    }
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite(async (raw) => {
-        const tx = wrap(raw);
-        // Not awaited: the driver pipelines it with the work's first statement (one round trip less);
-        // the server still runs it first, so the work runs under the lock.
-        const lock = raw.run(LOCK, { token: randomUUID() }).then((r) => r.records.length > 0);
-        lock.catch(() => undefined); // reported below, unless the work failed first
-        const outcome = await work(tx);
-        if (!(await lock)) throw new NotMigratedError();
-        if (outcome.changed) {
-          const events = outcome.events ?? [];
-          await tx.run(COMMIT_CHANGE, {
-            types: events.map((e) => e.type),
-            entityIds: events.map((e) => e.entityId),
-            details: events.some((e) => e.detail !== null) ? events.map((e) => e.detail ?? '') : null,
-            at: new Date().toISOString(),
-          });
-        }
-        return outcome.result;
-      });
+      return await session.executeWrite((raw) => this.protocol(raw, work, true));
     } finally {
       await session.close();
     }
+  }
+
+  /** Writes that locked last and ran again locking first (see `write`). */
+  lateLockRetries = 0;
+
+  private async protocol<T>(raw: ManagedTransaction | Transaction, work: (tx: Tx) => Promise<WriteOutcome<T>>, lockFirst: boolean): Promise<T> {
+    const tx = wrap(raw);
+    const takeLock = () => {
+      const lock = raw.run(LOCK, { token: randomUUID() }).then((r) => r.records.length > 0);
+      lock.catch(() => undefined); // reported below, unless the work failed first
+      return lock;
+    };
+    // Not awaited: the driver pipelines it with the work's first statement (one round trip less);
+    // the server still runs it first, so the work runs under the lock.
+    const early = lockFirst ? takeLock() : null;
+    const outcome = await work(tx);
+    if (early && !(await early)) throw new NotMigratedError();
+    if (outcome.changed) {
+      // Locking last: sent with the append (one round trip); the server takes the lock first.
+      const late = early ? null : takeLock();
+      const events = outcome.events ?? [];
+      await tx.run(COMMIT_CHANGE, {
+        types: events.map((e) => e.type),
+        entityIds: events.map((e) => e.entityId),
+        details: events.some((e) => e.detail !== null) ? events.map((e) => e.detail ?? '') : null,
+        at: new Date().toISOString(),
+      });
+      if (late && !(await late)) throw new NotMigratedError();
+    }
+    return outcome.result;
   }
 
   /** A managed write transaction without the write protocol (migrations, reset). */
@@ -184,6 +221,6 @@ export class Connection {
   }
 }
 
-const wrap = (tx: ManagedTransaction): Tx => ({
+const wrap = (tx: ManagedTransaction | Transaction): Tx => ({
   run: async (query, params = {}) => (await tx.run(query, params)).records,
 });

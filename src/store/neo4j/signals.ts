@@ -107,7 +107,7 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
       changed: events.length > 0,
       events,
     };
-  });
+  }, { lock: 'last' });
 }
 
 /** ABOUT rows of one signal: a (target, ref) named twice counts once; positions follow the given order. */
