@@ -15,9 +15,10 @@ export function toColumns<T extends object, K extends keyof T & string>(rows: re
 
 /**
  * Cypher that unwinds the columns in parameter `param` back into one map per row, named `as`, with
- * the row's index as `i`; `fields` are constants of the code, never input.
+ * the row's index as `i`, keeping the variables `carry` of the query so far; `fields` and `carry` are
+ * constants of the code, never input.
  */
-export function unwindColumns(param: string, fields: readonly string[], as = 'row'): string {
+export function unwindColumns(param: string, fields: readonly string[], as = 'row', carry: readonly string[] = []): string {
   const entries = fields.map((f) => `${f}: $${param}.${f}[i]`).join(', ');
-  return `UNWIND range(0, size($${param}.${fields[0]}) - 1) AS i WITH i, {${entries}} AS ${as}`;
+  return `UNWIND range(0, size($${param}.${fields[0]}) - 1) AS i WITH ${[...carry, 'i'].join(', ')}, {${entries}} AS ${as}`;
 }

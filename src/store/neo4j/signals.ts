@@ -17,39 +17,34 @@ const newestFirstOrder = (a: Signal, b: Signal): number =>
   (a.occurredAt !== b.occurredAt ? (a.occurredAt < b.occurredAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** The fields of a signal row, sent as columns (columns.ts). */
-const FIELDS = ['id', 'channel', 'externalId', 'kind', 'text', 'sentiment', 'occurredAt', 'emitterKey', 'about'] as const;
+const FIELDS = ['id', 'channel', 'externalId', 'kind', 'text', 'sentiment', 'occurredAt', 'emitter', 'about'] as const;
 
 /**
  * MERGE on the (channel, externalId) uniqueness constraint: a re-sent signal matches the stored one and
- * keeps it unchanged. Only a signal created here gets its emitter and ABOUT links; topics and processes
- * are created on demand by name (their names are unique too). Rows arrive deduplicated by identity.
+ * keeps it unchanged. Only a signal created here gets its emitter and ABOUT links. The batch's actors,
+ * topics and processes are looked up once, into one list of targets (topics and processes created on
+ * demand by name; their names are unique too); a row names its emitter and its ABOUT targets by index
+ * in that list, the k-th ABOUT link at position k. Looking targets up per row cost two index seeks per
+ * link; here a batch about two topics does two. Rows arrive deduplicated by identity.
  */
 const RECORD = `
-  ${unwindColumns('rows', FIELDS)}
+  CALL () { UNWIND $actorKeys AS k OPTIONAL MATCH (a:Actor {key: k}) RETURN collect({node: a}) AS actors }
+  CALL () { UNWIND $topics AS name MERGE (t:Topic {name: name}) ON CREATE SET t.id = randomUUID() RETURN collect(t) AS topics }
+  CALL () { UNWIND $processes AS name MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID() RETURN collect(q) AS processes }
+  WITH [a IN actors | a.node] + topics + processes AS targets
+  ${unwindColumns('rows', FIELDS, 'row', ['targets'])}
   MERGE (s:Signal {channel: row.channel, externalId: row.externalId})
   ON CREATE SET s.id = row.id, s.kind = row.kind, s.text = row.text, s.sentiment = row.sentiment,
                 s.occurredAt = row.occurredAt, s.status = 'OPEN'
-  WITH i, row, s, s.id = row.id AS created
-  CALL (row, s, created) {
-    WITH row, s, created WHERE created
-    OPTIONAL MATCH (e:Actor {key: row.emitterKey})
-    FOREACH (_ IN CASE WHEN e IS NULL THEN [] ELSE [1] END | CREATE (e)-[:EMITTED]->(s))
-    WITH row, s
-    UNWIND row.about AS ab
-    OPTIONAL MATCH (x:Actor {key: ab.actor})
-    FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (s)-[:ABOUT {position: ab.position}]->(x))
-    // An existing topic or process is only read; MERGE (a uniqueness check under lock) only for a new one.
-    WITH s, ab
-    OPTIONAL MATCH (t:Topic {name: ab.topic})
-    OPTIONAL MATCH (q:Process {name: ab.process})
-    WITH s, ab, coalesce(t, q) AS known
-    FOREACH (_ IN CASE WHEN known IS NULL THEN [] ELSE [1] END | CREATE (s)-[:ABOUT {position: ab.position}]->(known))
-    FOREACH (name IN CASE WHEN known IS NULL AND ab.topic IS NOT NULL THEN [ab.topic] ELSE [] END |
-      MERGE (t:Topic {name: name}) ON CREATE SET t.id = randomUUID()
-      CREATE (s)-[:ABOUT {position: ab.position}]->(t))
-    FOREACH (name IN CASE WHEN known IS NULL AND ab.process IS NOT NULL THEN [ab.process] ELSE [] END |
-      MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID()
-      CREATE (s)-[:ABOUT {position: ab.position}]->(q))
+  WITH targets, i, row, s, s.id = row.id AS created
+  CALL (targets, row, s, created) {
+    WITH targets, row, s, created WHERE created
+    // Indexes arrive as floats (JS numbers). A missing actor (null target) is left out: the write
+    // fails NOT_FOUND anyway (resolveRefs).
+    WITH s, row, targets[toInteger(row.emitter)] AS emitter, [k IN row.about | targets[toInteger(k)]] AS about
+    FOREACH (e IN CASE WHEN emitter IS NULL THEN [] ELSE [emitter] END | CREATE (e)-[:EMITTED]->(s))
+    FOREACH (k IN range(0, size(about) - 1) |
+      FOREACH (x IN CASE WHEN about[k] IS NULL THEN [] ELSE [about[k]] END | CREATE (s)-[:ABOUT {position: k}]->(x)))
   }
   // Only stored signals come back: a created signal is its row as written (built by the caller), and
   // recording never changes a stored signal, so no barrier is needed for "state at commit".
@@ -62,7 +57,38 @@ export interface AboutRow { position: number; actor?: string; topic?: string; pr
 const ABOUT_FIELD = { ACTOR: 'actor', TOPIC: 'topic', PROCESS: 'process' } as const;
 interface SignalRow {
   id: string; channel: string; externalId: string; kind: Signal['kind']; text: string;
-  sentiment: number | null; occurredAt: string; emitterKey: string | null; about: AboutRow[];
+  sentiment: number | null; occurredAt: string; emitterKey: string | null; aboutRows: AboutRow[];
+  /** Indexes in the batch's target list (see RECORD). */
+  emitter: number | null; about: number[];
+}
+
+/** The batch's distinct actor keys, topics and processes, and each row's targets as indexes into them. */
+function indexTargets(rows: SignalRow[]): { actorKeys: string[]; topics: string[]; processes: string[] } {
+  const actors = new Map<string, number>();
+  const topics = new Map<string, number>();
+  const processes = new Map<string, number>();
+  const slot = (names: Map<string, number>, name: string) => {
+    let k = names.get(name);
+    if (k === undefined) names.set(name, (k = names.size));
+    return k;
+  };
+  for (const row of rows) {
+    if (row.emitterKey !== null) slot(actors, row.emitterKey);
+    for (const a of row.aboutRows) if (a.actor !== undefined) slot(actors, a.actor);
+  }
+  for (const row of rows) for (const a of row.aboutRows) {
+    if (a.topic !== undefined) slot(topics, a.topic);
+    if (a.process !== undefined) slot(processes, a.process);
+  }
+  // Actors first, then topics, then processes: the order of RECORD's target list.
+  const topicBase = actors.size;
+  const processBase = topicBase + topics.size;
+  for (const row of rows) {
+    row.emitter = row.emitterKey === null ? null : actors.get(row.emitterKey)!;
+    row.about = row.aboutRows.map((a) => (a.actor !== undefined ? actors.get(a.actor)!
+      : a.topic !== undefined ? topicBase + topics.get(a.topic)! : processBase + processes.get(a.process!)!));
+  }
+  return { actorKeys: [...actors.keys()], topics: [...topics.keys()], processes: [...processes.keys()] };
 }
 
 export function recordSignals(conn: Connection, inputs: readonly SignalInput[]): Promise<RecordResult<Signal>> {
@@ -79,11 +105,13 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
       rowOf.set(identity, r);
       rows.push({
         id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
-        sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitterKey: s.emitterKey ?? null, about: aboutRows(s.about ?? []),
+        sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitterKey: s.emitterKey ?? null,
+        aboutRows: aboutRows(s.about ?? []), emitter: null, about: [],
       });
     }
     rowIndex.push(r);
   });
+  const targets = indexTargets(rows);
   return conn.write(async (tx) => {
     // Sent together, one round trip: the server runs them in order, and a missing reference throws
     // NOT_FOUND, which rolls the whole transaction back.
@@ -92,7 +120,7 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
         ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
         ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
       ])]]),
-      tx.run(RECORD, { rows: toColumns(rows, FIELDS) }),
+      tx.run(RECORD, { ...targets, rows: toColumns(rows, FIELDS) }),
     ]);
     const stored = new Map(result.map((r) => [r.get('i') as number, toSignal(r.get('signal') as Record<string, unknown>)]));
     const signals = rows.map((row, k): Signal => stored.get(k) ?? {
