@@ -190,7 +190,7 @@ async function apiPath(file: string, env: Record<string, string>): Promise<ApiPa
 }
 
 /** Runs `task(0..count-1)` with at most `width` in flight, in order of start. */
-async function inParallel(width: number, count: number, task: (i: number) => Promise<unknown>): Promise<void> {
+export async function inParallel(width: number, count: number, task: (i: number) => Promise<unknown>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(width, count) }, async () => {
     while (next < count) await task(next++);

@@ -21,7 +21,7 @@ import { exportGraph } from '../../src/transfer/export.js';
 import { importGraph } from '../../src/transfer/import.js';
 import { startNeo4j } from '../support/neo4j-harness.js';
 import { largeEmbeddedDb } from './bench-db.js';
-import { actors, load, sampleKeys, signalBatch } from './core-api.bench.js';
+import { actors, inParallel, load, sampleKeys, signalBatch } from './core-api.bench.js';
 import { startServerProcess } from './server-process.js';
 import { printTable } from './table.js';
 
@@ -137,12 +137,17 @@ const RAW_INSERT = `
     text: row.text, sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN'})`;
 
 /**
- * The three paths write interleaved, round by round (each on its own channel, into the same graph), so
- * that a machine busy with something else weighs on each path alike. The first `warmUp` batches of each
- * path are not timed: a production Neo4j runs with its JIT compiled, and on two cores a fresh JVM keeps
- * compiling for dozens of batches (3 warm-up batches measured mostly the compiler: 2-3 times slower
- * batches on every path; after 15, the API path still ran 15% below its rate after 60).
+ * The paths write interleaved, in rounds of ROUND batches each (each on its own channel, into the same
+ * graph), so that a machine busy with something else weighs on each path alike; within a round a path
+ * keeps IN_FLIGHT batches in flight, as an ingestion pipeline does (the API parses the next batch while
+ * Neo4j writes one) and as the embedded benchmark does. Request bodies and rows are built before the
+ * clock starts. The first `warmUp` batches of each path are not timed: a production Neo4j runs with its
+ * JIT compiled, and on two cores a fresh JVM keeps compiling for dozens of batches (3 warm-up batches
+ * measured mostly the compiler: 2-3 times slower batches on every path; after 15, the API path still
+ * ran 15% below its rate after 60).
  */
+const ROUND = 20;
+
 async function post(url: string, body: string): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const json = (await res.json()) as { errors?: unknown };
@@ -152,37 +157,45 @@ async function post(url: string, body: string): Promise<void> {
 async function ingestBenchmark(neo: Server, store: Neo4jStore, batches: number, warmUp: number): Promise<void> {
   await store.reset();
   await store.upsertActors(actors());
+  const total = warmUp + batches;
   const batch = (channel: string, b: number) => signalBatch(b, BATCH).map((s) => ({ ...s, channel }));
+  const query = print(RecordSignalsCountDocument);
+  const body = (channel: string) => Array.from({ length: total }, (_, b) => JSON.stringify({ query, variables: { input: batch(channel, b) } }));
+  const work = {
+    raw: Array.from({ length: total }, (_, b) => toColumns(batch('raw', b).map((s) => ({
+      ...s, sentiment: s.sentiment ?? null, emitterKey: s.emitterKey ?? null, id: randomUUID(),
+    })), RAW_FIELDS)),
+    port: Array.from({ length: total }, (_, b) => batch('port', b)),
+    api: body('api'),
+    bare: body('bare'),
+  };
   // Two servers: with the default plugins (live enrichment adds topics to every signal) and with none.
   const server = await startServerProcess(serverEnv(neo));
   const bare = await startServerProcess({ ...serverEnv(neo), OSMOSIS_PLUGINS: 'none' });
   const elapsed = { raw: 0, port: 0, api: 0, bare: 0 };
+  let timed = 0;
   try {
-    const query = print(RecordSignalsCountDocument);
     const paths: Record<keyof typeof elapsed, (b: number) => Promise<unknown>> = {
-      raw: (b) => store.connection.plainWrite((tx) => tx.run(RAW_INSERT, {
-        rows: toColumns(batch('raw', b).map((s) => ({ ...s, sentiment: s.sentiment ?? null, emitterKey: s.emitterKey ?? null, id: randomUUID() })), RAW_FIELDS),
-      })),
-      port: (b) => store.recordSignals(batch('port', b)),
-      api: (b) => post(server.url, JSON.stringify({ query, variables: { input: batch('api', b) } })),
-      bare: (b) => post(bare.url, JSON.stringify({ query, variables: { input: batch('bare', b) } })),
+      raw: (b) => store.connection.plainWrite((tx) => tx.run(RAW_INSERT, { rows: work.raw[b] })),
+      port: (b) => store.recordSignals(work.port[b]),
+      api: (b) => post(server.url, work.api[b]),
+      bare: (b) => post(bare.url, work.bare[b]),
     };
-    // Rounds of IN_FLIGHT batches per path, as an ingestion pipeline sends them (the API parses the
-    // next batch while Neo4j writes one); the paths still take turns, round by round.
-    for (let b = 0; b < warmUp + batches; b += IN_FLIGHT) {
-      for (const [name, write] of Object.entries(paths) as [keyof typeof elapsed, (b: number) => Promise<unknown>][]) {
+    for (let from = 0; from < total; from += ROUND) {
+      const to = Math.min(total, from + ROUND);
+      if (from >= warmUp) timed += to - from;
+      for (const name of Object.keys(paths) as (keyof typeof elapsed)[]) {
         const started = performance.now();
-        await Promise.all(Array.from({ length: IN_FLIGHT }, (_, k) => write(b + k)));
-        if (b >= warmUp) elapsed[name] += performance.now() - started;
+        await inParallel(IN_FLIGHT, to - from, (k) => paths[name](from + k));
+        if (from >= warmUp) elapsed[name] += performance.now() - started;
       }
     }
   } finally {
     await server.stop();
     await bare.stop();
   }
-  const timed = Math.ceil((warmUp + batches) / IN_FLIGHT) * IN_FLIGHT - Math.ceil(warmUp / IN_FLIGHT) * IN_FLIGHT;
   const [api, apiBare, port, raw] = [elapsed.api, elapsed.bare, elapsed.port, elapsed.raw].map((ms) => (timed * BATCH) / (ms / 1000));
-  printTable(`(b) ingestion on Neo4j: ${timed} batches of ${BATCH} signals per path, ${IN_FLIGHT} in flight, interleaved (after ${warmUp} warm-up batches), 1,000 emitters`, [
+  printTable(`(b) ingestion on Neo4j: ${timed} batches of ${BATCH} signals per path (after ${warmUp} warm-up), ${IN_FLIGHT} in flight, paths interleaved in rounds of ${ROUND}, 1,000 emitters`, [
     { path: 'GraphQL recordSignals over HTTP, default plugins (live enrichment)', 'signals/s': Math.round(api) },
     { path: 'GraphQL recordSignals over HTTP, OSMOSIS_PLUGINS=none', 'signals/s': Math.round(apiBare) },
     { path: 'store port recordSignals', 'signals/s': Math.round(port) },

@@ -35,14 +35,18 @@ export async function resolveRefs(tx: Tx, groups: [RefKind, readonly Ref[]][]): 
     actorKeys: [...wanted.actorKey], signalIds: [...wanted.signalId], insightIds: [...wanted.insightId],
   });
   const actorIds = new Map(row.get('actorKey') as [string, string][]);
-  const found: Record<RefKind, Set<string>> = {
+  checkFound(groups, {
     actorKey: new Set(actorIds.keys()),
     signalId: new Set(row.get('signalId') as string[]),
     insightId: new Set(row.get('insightId') as string[]),
-  };
+  });
+  return { actorIds };
+}
+
+/** Throws NOT_FOUND naming each reference not in `found`, in the order the groups and references are given. */
+export function checkFound(groups: [RefKind, readonly Ref[]][], found: Partial<Record<RefKind, ReadonlySet<string>>>): void {
   const issues: FieldIssue[] = groups.flatMap(([kind, refs]) => refs
-    .filter((r) => !found[kind].has(r.value))
+    .filter((r) => !found[kind]?.has(r.value))
     .map((r) => ({ path: r.path, message: `${WHAT[kind]} '${r.value}' not found` })));
   if (issues.length) throw notFoundAll(issues);
-  return { actorIds };
 }

@@ -7,7 +7,7 @@ import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
 import { toColumns, unwindColumns } from './columns.js';
 import { beforeCursor, newestFirst, pageParams, toPage, type SortKey } from './paging.js';
-import { resolveRefs } from './refs.js';
+import { checkFound, resolveRefs } from './refs.js';
 import { byKey, column, groupByParent, signalMap, toSignal, where } from './rows.js';
 
 export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
@@ -31,25 +31,26 @@ const RECORD = `
   CALL () { UNWIND $actorKeys AS k OPTIONAL MATCH (a:Actor {key: k}) RETURN collect({node: a}) AS actors }
   CALL () { UNWIND $topics AS name MERGE (t:Topic {name: name}) ON CREATE SET t.id = randomUUID() RETURN collect(t) AS topics }
   CALL () { UNWIND $processes AS name MERGE (q:Process {name: name}) ON CREATE SET q.id = randomUUID() RETURN collect(q) AS processes }
-  WITH [a IN actors | a.node] + topics + processes AS targets
-  ${unwindColumns('rows', FIELDS, 'row', ['targets'])}
+  WITH [a IN actors | a.node] + topics + processes AS targets, [a IN actors | a.node.id] AS actorIds
+  ${unwindColumns('rows', FIELDS, 'row', ['targets', 'actorIds'])}
   MERGE (s:Signal {channel: row.channel, externalId: row.externalId})
   ON CREATE SET s.id = row.id, s.kind = row.kind, s.text = row.text, s.sentiment = row.sentiment,
                 s.occurredAt = row.occurredAt, s.status = 'OPEN'
-  WITH targets, i, row, s, s.id = row.id AS created
+  WITH targets, actorIds, i, row, s, s.id = row.id AS created
   CALL (targets, row, s, created) {
     WITH targets, row, s, created WHERE created
-    // Indexes arrive as floats (JS numbers). A missing actor (null target) is left out: the write
-    // fails NOT_FOUND anyway (resolveRefs).
+    // Indexes arrive as floats (JS numbers). A missing actor (null target) is left out: the caller
+    // fails the write NOT_FOUND from actorIds.
     WITH s, row, targets[toInteger(row.emitter)] AS emitter, [k IN row.about | targets[toInteger(k)]] AS about
     FOREACH (e IN CASE WHEN emitter IS NULL THEN [] ELSE [emitter] END | CREATE (e)-[:EMITTED]->(s))
     FOREACH (k IN range(0, size(about) - 1) |
       FOREACH (x IN CASE WHEN about[k] IS NULL THEN [] ELSE [about[k]] END | CREATE (s)-[:ABOUT {position: k}]->(x)))
   }
   // Only stored signals come back: a created signal is its row as written (built by the caller), and
-  // recording never changes a stored signal, so no barrier is needed for "state at commit".
-  WITH i, s, created WHERE NOT created
-  RETURN i, ${signalMap('s')} AS signal`;
+  // recording never changes a stored signal, so no barrier is needed for "state at commit". The ids of
+  // the batch's actors (null: not found) come once, from the first row.
+  RETURN collect(CASE WHEN NOT created THEN {i: i, signal: ${signalMap('s')}} END) AS stored,
+         collect(CASE WHEN i = 0 THEN actorIds END)[0] AS actorIds`;
 
 /** Only the field of its target is set: a missing key reads as null in Cypher, and is not sent at all. */
 export interface AboutRow { position: number; actor?: string; topic?: string; process?: string }
@@ -113,16 +114,15 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
   });
   const targets = indexTargets(rows);
   return conn.write(async (tx) => {
-    // Sent together, one round trip: the server runs them in order, and a missing reference throws
-    // NOT_FOUND, which rolls the whole transaction back.
-    const [{ actorIds }, result] = await Promise.all([
-      resolveRefs(tx, [['actorKey', inputs.flatMap((s, i) => [
-        ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
-        ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
-      ])]]),
-      tx.run(RECORD, { ...targets, rows: toColumns(rows, FIELDS) }),
-    ]);
-    const stored = new Map(result.map((r) => [r.get('i') as number, toSignal(r.get('signal') as Record<string, unknown>)]));
+    const [result] = await tx.run(RECORD, { ...targets, rows: toColumns(rows, FIELDS) });
+    const actorIds = new Map<string, string>();
+    (result.get('actorIds') as (string | null)[]).forEach((id, k) => { if (id !== null) actorIds.set(targets.actorKeys[k], id); });
+    // A missing reference fails the write (rolled back whole), naming every one as resolveRefs does.
+    checkFound([['actorKey', inputs.flatMap((s, i) => [
+      ...(s.emitterKey ? [{ value: s.emitterKey, path: ['input', i, 'emitterKey'] }] : []),
+      ...(s.about ?? []).flatMap((a, j) => (a.target === 'ACTOR' ? [{ value: a.ref, path: ['input', i, 'about', j, 'ref'] }] : [])),
+    ])]], { actorKey: new Set(actorIds.keys()) });
+    const stored = new Map((result.get('stored') as { i: number; signal: Record<string, unknown> }[]).map((r) => [r.i, toSignal(r.signal)]));
     const signals = rows.map((row, k): Signal => stored.get(k) ?? {
       id: row.id, channel: row.channel, externalId: row.externalId, kind: row.kind, text: row.text,
       sentiment: row.sentiment, occurredAt: row.occurredAt, status: 'OPEN',
