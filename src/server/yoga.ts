@@ -23,6 +23,10 @@ import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
+import { useRequestBodyLimit } from './request-body-limit.js';
+
+/** The largest request body accepted (yoga's default limit). */
+export const MAX_REQUEST_BODY_BYTES = 25_000_000;
 
 export interface YogaOptions {
   schema: GraphQLSchema;
@@ -75,6 +79,8 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     maskedErrors: { maskError: (error, message, isDev) => codedDomainError(error) ?? maskError(error, message, isDev) },
     logging: false,
     healthCheckEndpoint: '/health',
+    // Enforced by useRequestBodyLimit, which reads the declared length instead of streaming every body.
+    maxRequestBodySize: false,
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
     context: ({ request, req, res, connection }) => {
       const requestId = requestIdOf(request as Request | undefined, req);
@@ -106,6 +112,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),
       useRequestLog(),
+      useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
     ],
   });
 }
