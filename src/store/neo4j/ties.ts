@@ -4,11 +4,11 @@ import type { Tie } from '../../domain/entities.js';
 import type { TieInput } from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
 import { distinct } from '../args.js';
-import type { Page, TieQuery } from '../port.js';
+import type { Page, TiePage, TieQuery } from '../port.js';
 import type { Connection } from './connection.js';
 import { pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
-import { tieMap, toTie, where } from './rows.js';
+import { actorMap, tieMap, toActor, toTie, where } from './rows.js';
 
 // MERGE on the pattern locks both end nodes, so one (from, to, type) never gets two ties. After the
 // barrier (collect), each row reads its tie's id and since as committed; the weight is the last one
@@ -79,7 +79,7 @@ const ENDS: Record<TieQuery['direction'], string> = {
  * entries; so each parent takes the walk when degree² > page × total ties (both counts come from
  * Neo4j's count and degree stores), and the sort otherwise.
  */
-export async function tiesOfActors(conn: Connection, actorIds: readonly string[], query: TieQuery): Promise<Page<Tie>[]> {
+export async function tiesOfActors(conn: Connection, actorIds: readonly string[], query: TieQuery): Promise<TiePage[]> {
   const p = pageParams(query, 1);
   if (actorIds.length === 0) return [];
   const types = query.types?.length ? distinct(query.types) : null;
@@ -113,10 +113,17 @@ export async function tiesOfActors(conn: Connection, actorIds: readonly string[]
       }
       RETURN t
     }
-    RETURN pid, collect(${tieMap('t')}) AS ties`, { ids: distinct(actorIds), types, ...p.params });
-  // Put in id order here: collect() after the subquery keeps the rows' order, but no contract says so.
-  const pages = new Map(rows.map((r) => [r.get('pid') as string,
-    toPage((r.get('ties') as Record<string, unknown>[]).map(toTie).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      p.first, (t) => [t.id])]));
+    // The far end of each tie comes with it (TiePage.others): the GraphQL layer then reads no actors.
+    WITH pid, t, CASE WHEN startNode(t) = p THEN endNode(t) ELSE startNode(t) END AS other
+    RETURN pid, collect(${tieMap('t')}) AS ties, collect(${actorMap('other')}) AS others`, { ids: distinct(actorIds), types, ...p.params });
+  const pages = new Map(rows.map((r) => {
+    const others = new Map((r.get('others') as Record<string, unknown>[]).map((m) => { const a = toActor(m); return [a.id, a]; }));
+    const pid = r.get('pid') as string;
+    // Put in id order here: collect() after the subquery keeps the rows' order, but no contract says so.
+    const page: TiePage = toPage((r.get('ties') as Record<string, unknown>[]).map(toTie).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      p.first, (t) => [t.id]);
+    if (page.items.length) page.others = page.items.map((t) => others.get(t.fromId === pid ? t.toId : t.fromId)!);
+    return [pid, page];
+  }));
   return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, (t: Tie) => [t.id]));
 }

@@ -86,6 +86,21 @@ export function tiesContract(store: StoreRef): void {
       expect(kf.items).toHaveLength(2);
     });
 
+    it("answers the actor at each tie's other end with the page, a self-tie its own actor", async () => {
+      const p = await people('hub', 'x', 'z');
+      await store().upsertActors([actor('x', { name: 'Renamed x', attributes: { tier: 2 } })]);
+      await store().upsertTies([tie('hub', 'x'), tie('z', 'hub'), tie('hub', 'hub', { type: 'FOLLOWS' })]);
+      // first: 1 makes the hub's page the index walk on Neo4j (degree² > page × all ties).
+      for (const first of [10, 1]) {
+        for (const direction of ['OUT', 'IN', 'BOTH'] as const) {
+          const [page] = await store().tiesOfActors([p.hub.id, p.x.id], { direction, first });
+          const far = page.items.map((t) => (t.fromId === p.hub.id ? t.toId : t.fromId));
+          expect(far.length, `${direction} first ${first}`).toBeGreaterThan(0);
+          expect(page.others, `${direction} first ${first}`).toEqual(await store().actorsByIds(far));
+        }
+      }
+    });
+
     it('walks 25 ties of each of two actors in pages of 7, the cursor applying to both', async () => {
       const others = Array.from({ length: 25 }, (_, i) => `o${i}`);
       const p = await people('a', 'b', ...others);
