@@ -10,8 +10,9 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+// The connection closes with the answer: else Node would read (and drop) the rest of the refused body.
 const tooLarge = (limit: number) => new GraphQLError(`Request body too large: at most ${limit} bytes`, {
-  extensions: { http: { status: 413 }, code: 'REQUEST_ENTITY_TOO_LARGE' },
+  extensions: { http: { status: 413, headers: { connection: 'close' } }, code: 'REQUEST_ENTITY_TOO_LARGE' },
 });
 
 const badLength = () => new GraphQLError('Content-Length header is invalid.', {

@@ -18,7 +18,7 @@ const upsert = (key: string, extensions?: object) => JSON.stringify({
   ...(extensions ? { extensions } : {}),
 });
 
-interface Answer { status: number; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }
+interface Answer { status: number; connection?: string; body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } }
 
 /** POSTs `chunks` with the given headers (no Content-Length unless given: chunked). */
 function post(url: string, headers: Record<string, string>, chunks: Iterable<Buffer | string>): Promise<Answer> {
@@ -27,7 +27,7 @@ function post(url: string, headers: Record<string, string>, chunks: Iterable<Buf
     const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       let text = '';
       res.on('data', (d) => { text += String(d); });
-      res.on('end', () => { try { resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Answer['body'] }); } catch { reject(new Error(`${res.statusCode}: ${text}`)); } });
+      res.on('end', () => { try { resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body: JSON.parse(text) as Answer['body'] }); } catch { reject(new Error(`${res.statusCode}: ${text}`)); } });
     });
     req.on('error', (error: NodeJS.ErrnoException) => {
       // The server may answer and close before a refused body has been sent whole.
@@ -62,9 +62,10 @@ describe('request body limit', () => {
     expect(chunked).toMatchObject({ status: 200, body: { data: { upsertActors: { created: 1 } } } });
   });
 
-  it('refuses a declared length over the limit from the header, before the body', async () => {
+  it('refuses a declared length over the limit from the header, before the body, and closes the connection', async () => {
     const answer = await post(http.url, { 'content-length': String(MAX_REQUEST_BODY_BYTES + 1) }, [upsert('limit:c')]);
     expect(answer.status).toBe(413);
+    expect(answer.connection).toBe('close'); // the rest of the body is not read
     expect(answer.body.errors?.[0].extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     expect(await store.actorsByKeys(['limit:c'])).toEqual([null]);
   });
