@@ -170,7 +170,6 @@ export class Connection {
       } catch (error) {
         if (raw.isOpen()) await raw.rollback().catch(() => undefined);
         if (!neo4j.isRetryableError(error)) throw error;
-        this.lateLockRetries++;
       } finally {
         await session.close();
       }
@@ -182,9 +181,6 @@ export class Connection {
       await session.close();
     }
   }
-
-  /** Writes that locked last and ran again locking first (see `write`). */
-  lateLockRetries = 0;
 
   private async protocol<T>(raw: ManagedTransaction | Transaction, work: (tx: Tx) => Promise<WriteOutcome<T>>, lockFirst: boolean): Promise<T> {
     const tx = wrap(raw);
