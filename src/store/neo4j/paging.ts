@@ -32,10 +32,11 @@ export function toPage<T>(items: T[], first: number, sortKey: (item: T) => SortK
 /**
  * Cypher condition: `(time, id)` strictly before the cursor (descending order): the rows of
  * `time < a OR (time = a AND id < b)`, written as one range on `time` that an index seeks in order and
- * a filter (the planner split the OR into a union of two seeks, then sorted everything they found).
+ * a filter. The tie-break is a CASE: the planner split the OR — and, depending on its statistics, the
+ * equivalent `NOT (time = a AND id >= b)` too — into a union of two seeks, then sorted all they found.
  */
 export const beforeCursor = (time: string, id: string): string =>
-  `${time} <= $after0 AND NOT (${time} = $after0 AND ${id} >= $after1)`;
+  `${time} <= $after0 AND CASE WHEN ${time} = $after0 THEN ${id} < $after1 ELSE true END`;
 
 /**
  * A newest-first page of every `variable` read from the range index on its time property, in index
