@@ -51,6 +51,12 @@ if (skipped) {
       opened.push(store);
       return store;
     };
+    /** Stores of their own (own drivers) on the same database, as other service instances would be. */
+    const otherClients = async (n: number): Promise<Neo4jStore[]> => {
+      const clients = await Promise.all(Array.from({ length: n }, () => openNeo4jStore({ ...server, database: 'neo4j', migrate: false })));
+      opened.push(...clients);
+      return clients;
+    };
     beforeAll(async () => { server = await neo4jServer(); });
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((s) => s.close()));
@@ -274,12 +280,11 @@ if (skipped) {
       expect(walked(quietOps)).toBe(0);
     });
 
-    it('serialises concurrent writers: outbox sequence numbers stay gap-free and in commit order', async () => {
+    it('keeps outbox sequence numbers gap-free and in commit order under concurrent writers', async () => {
       const store = await open();
       await store.upsertActors(Array.from({ length: 5 }, (_, i) => actor(`w${i}`)));
       const head = await store.outboxHead();
-      const clients = await Promise.all(Array.from({ length: 4 }, () => openNeo4jStore({ ...server, database: 'neo4j', migrate: false })));
-      opened.push(...clients);
+      const clients = await otherClients(4);
       await Promise.all(clients.flatMap((c, k) => Array.from({ length: 5 }, (_, j) =>
         c.recordSignals(Array.from({ length: 20 }, (_, i) => signal(`c${k}-${j}-${i}`, { emitterKey: `w${i % 5}` }))))));
       // The same signals again, concurrently: idempotent, no events.
@@ -296,8 +301,7 @@ if (skipped) {
       const store = await open();
       await store.upsertActors(Array.from({ length: 5 }, (_, i) => actor(`m${i}`)));
       const head = await store.outboxHead();
-      const clients = await Promise.all(Array.from({ length: 4 }, () => openNeo4jStore({ ...server, database: 'neo4j', migrate: false })));
-      opened.push(...clients);
+      const clients = await otherClients(4);
       // Every client sends the same 60 signals (in its own order), about topics nobody created yet,
       // while other writers (which lock first) run between them.
       const same = Array.from({ length: 60 }, (_, i) => signal(`same-${i}`, {
