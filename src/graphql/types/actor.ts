@@ -36,8 +36,7 @@ builder.node(ActorRef, {
         // The far ends came with the ties: `other` finds them loaded instead of reading them again.
         if (page.others) primeActors(ctx.loaders, page.others);
         const items = page.items.map((tie) => ({ ...tie, via: a.id }));
-        // Not a spread of `page`: its cursors may be computed on first use.
-        return { page: { items, hasNextPage: page.hasNextPage, get cursors() { return page.cursors; } } };
+        return { page: { items, hasNextPage: page.hasNextPage, cursors: page.cursors } };
       }),
     }),
     signals: t.field({
