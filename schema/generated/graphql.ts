@@ -23,7 +23,7 @@ export type ActorFilter = {
 };
 
 export type ActorInput = {
-  /** Free JSON object, ≤ 16 KiB. */
+  /** Free JSON object: at most 16 KiB, nested at most 32 levels. */
   attributes?: Record<string, unknown> | null | undefined;
   /** Stable external key, e.g. crm:4711 (no spaces, ≤ 200 chars). */
   key: string;

@@ -88,8 +88,30 @@ export function isCanonicalInstant(s: string): boolean {
   const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return month >= 1 && month <= 12 && day >= 1 && day <= days && twoDigits(s, 11) <= 23 && twoDigits(s, 14) <= 59 && twoDigits(s, 17) <= 59;
 }
-const jsonObject = z.record(z.string(), z.unknown())
-  .refine((o) => JSON.stringify(o).length <= 16_384, 'attributes must serialise to at most 16 KiB') as unknown as z.ZodType<Record<string, Json>>;
+/**
+ * How many levels of objects and arrays a JSON input may nest. Far deeper than attributes need; a value
+ * nested a few thousand levels deep fits in 16 KiB but cannot be copied between threads or serialised
+ * without overflowing the stack.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `value` nests at most `max` levels of objects and arrays; iterative, so any depth is safe to check. */
+export function nestsAtMost(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > max) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v as object)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return true;
+}
+
+const jsonObject = z.record(z.string(), z.unknown()).superRefine((o, ctx) => {
+  if (!nestsAtMost(o, MAX_JSON_DEPTH)) ctx.addIssue({ code: 'custom', message: `must not nest more than ${MAX_JSON_DEPTH} levels of objects and arrays` });
+  else if (JSON.stringify(o).length > 16_384) ctx.addIssue({ code: 'custom', message: 'attributes must serialise to at most 16 KiB' });
+}) as unknown as z.ZodType<Record<string, Json>>;
 const CHANNEL = /^[a-z0-9][a-z0-9_.:-]*$/;
 const channel = z.string().trim().toLowerCase().min(1).max(64)
   .regex(CHANNEL, 'letters, digits and _ . : - only');

@@ -74,6 +74,19 @@ export class RequestThread {
         this.notifyDrained();
       }
     });
+    // A reply this thread cannot read (a value nested deeper than V8 deserialises) arrives without its id.
+    // The worker answers in the order it was asked, so it is the reply to the oldest request in flight.
+    worker.on('messageerror', (error: Error) => {
+      const oldest = this.pending.keys().next();
+      if (oldest.done) return;
+      const pending = this.pending.get(oldest.value)!;
+      this.pending.delete(oldest.value);
+      pending.reject(new Error(`the ${this.name} answered with a value that cannot be read back: ${error.message}`));
+      if (this.pending.size === 0) {
+        worker.unref();
+        this.notifyDrained();
+      }
+    });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
       for (const p of this.pending.values()) p.reject(error);

@@ -43,7 +43,12 @@ export function serveRequestGroups<R extends { id: number }>(handle: (requests: 
 
   function reply(id: number, outcome: Outcome): void {
     if (outcome.ok) {
-      port.postMessage({ id, ok: true, value: outcome.answer.value } satisfies ThreadReply, outcome.answer.transfer ?? []);
+      try {
+        port.postMessage({ id, ok: true, value: outcome.answer.value } satisfies ThreadReply, outcome.answer.transfer ?? []);
+      } catch (error) {
+        // A value that cannot be cloned (nested too deep, or not cloneable) fails this request only.
+        reply(id, { ok: false, error: new Error(`the answer cannot be sent back: ${(error as Error).message}`) });
+      }
       return;
     }
     const error = outcome.error as Error & { code?: unknown; issues?: unknown };

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { isCanonicalInstant, parseBatch, signalInput } from '../../src/domain/inputs.js';
+import { isCanonicalInstant, MAX_JSON_DEPTH, nestsAtMost, parseBatch, signalInput } from '../../src/domain/inputs.js';
 
 const BASE = {
   channel: 'email', externalId: 'msg-1', kind: 'COMPLAINT', text: 'Late delivery again', sentiment: -0.5,
@@ -101,5 +101,31 @@ describe('isCanonicalInstant', () => {
       samples.push(iso, iso.replace(/-(\d\d)T/, (_, d: string) => `-${String(Number(d) + 1).padStart(2, '0')}T`));
     }
     for (const s of samples) expect(isCanonicalInstant(s), s).toBe(roundTrips(s));
+  });
+});
+
+describe('nestsAtMost', () => {
+  const nested = (levels: number, wrap: (v: unknown) => unknown) => {
+    let value: unknown = 1;
+    for (let i = 0; i < levels; i++) value = wrap(value);
+    return value;
+  };
+
+  it('counts objects and arrays as levels, scalars as none', () => {
+    expect(nestsAtMost({}, 1)).toBe(true);
+    expect(nestsAtMost({ a: 1, b: 'x', c: null }, 1)).toBe(true);
+    expect(nestsAtMost({ a: [] }, 1)).toBe(false);
+    expect(nestsAtMost({ a: [] }, 2)).toBe(true);
+    expect(nestsAtMost(nested(5, (v) => [v]), 5)).toBe(true);
+    expect(nestsAtMost(nested(6, (v) => ({ x: v })), 5)).toBe(false);
+  });
+
+  it('judges the deepest branch, not the first', () => {
+    expect(nestsAtMost({ a: 1, b: { c: { d: {} } }, e: {} }, 3)).toBe(false);
+    expect(nestsAtMost({ a: 1, b: { c: { d: {} } }, e: {} }, 4)).toBe(true);
+  });
+
+  it('answers for a million levels without overflowing the stack', () => {
+    expect(nestsAtMost(nested(1_000_000, (v) => ({ a: v })), MAX_JSON_DEPTH)).toBe(false);
   });
 });

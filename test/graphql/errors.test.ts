@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { print } from 'graphql';
 import { gql, ok } from '../support/graphql-client.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { testApp, type TestApp } from '../support/app.js';
@@ -16,6 +17,26 @@ describe('bad input, unknown ids and internal errors', () => {
     const r = await gql(app.yoga, UpsertActorsDocument, { input });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[999].key' });
     expect((await ok(app.yoga, ActorsDocument, {})).actors.totalCount).toBe(0);
+  });
+
+  it('refuses attributes nested deeper than 32 levels, however deep, and stores nothing', async () => {
+    // The request body is written out as text: JSON.stringify here would overflow on the deepest one.
+    const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"leaf":1}${'}'.repeat(levels - 1)}`;
+    const upsert = async (key: string, levels: number) => {
+      const body = `{"query":${JSON.stringify(print(UpsertActorsDocument))},"variables":{"input":[{"key":"a","kind":"CUSTOMER","name":"x"},`
+        + `{"key":"${key}","kind":"CUSTOMER","name":"x","attributes":${nested(levels)}}]}}`;
+      const res = await app.yoga.fetch('http://osmosis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return (await res.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] };
+    };
+    // 32 levels pass; 33, 2,000 (12 KB, under the size limit) and 100,000 (past what JSON.stringify can
+    // recurse) are refused with the same input error, not an internal one.
+    expect((await upsert('ok:32', 32)).errors).toBeUndefined();
+    for (const levels of [33, 2_000, 100_000]) {
+      const r = await upsert(`deep:${levels}`, levels);
+      expect(r.errors?.[0].extensions, `${levels} levels`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[1].attributes' });
+      expect(r.errors?.[0].message).toMatch(/nest more than 32 levels/);
+    }
+    expect((await ok(app.yoga, ActorsDocument, {})).actors.totalCount).toBe(2);
   });
 
   it('gives BAD_USER_INPUT with the field for a wrong enum or type in variables', async () => {

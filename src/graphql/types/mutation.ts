@@ -22,7 +22,7 @@ const ActorInput = builder.inputType('ActorInput', {
     key: t.string({ required: true, description: 'Stable external key, e.g. crm:4711 (no spaces, ≤ 200 chars).' }),
     kind: t.field({ type: ActorKindEnum, required: true }),
     name: t.string({ required: true }),
-    attributes: t.field({ type: 'JSONObject', required: false, description: 'Free JSON object, ≤ 16 KiB.' }),
+    attributes: t.field({ type: 'JSONObject', required: false, description: 'Free JSON object: at most 16 KiB, nested at most 32 levels.' }),
   }),
 });
 
