@@ -22,6 +22,7 @@ import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
+import { useMalformedParamsError } from './malformed-params.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
 import { useRequestBodyLimit } from './request-body-limit.js';
 
@@ -92,6 +93,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     },
     plugins: [
       useUnsupportedMediaTypeError('/graphql'),
+      useMalformedParamsError(),
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.

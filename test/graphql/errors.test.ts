@@ -126,6 +126,24 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(failing.logs.some((l) => l.msg === 'internal error')).toBe(false);
   });
 
+  it('answers variables or extensions that are not JSON with 400, in a query string or a form body', async () => {
+    const query = encodeURIComponent('query($n: Int) { actors(first: $n) { totalCount } }');
+    const requests: [string, RequestInit][] = [
+      [`?query=${query}&variables=%7Bbad`, {}],
+      [`?query=${query}&extensions=%7Bbad`, {}],
+      ['', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `query=${query}&variables=%7Bbad` }],
+    ];
+    for (const [search, init] of requests) {
+      const res = await app.yoga.fetch(`http://localhost/graphql${search}`, { ...init, headers: { accept: 'application/json', ...init.headers } });
+      expect(res.status, search || 'form').toBe(400);
+      const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+      expect(body.errors[0].message).toMatch(/variables and extensions must be JSON/);
+    }
+    const good = await app.yoga.fetch(`http://localhost/graphql?query=${query}&variables=%7B%22n%22%3A2%7D`, { headers: { accept: 'application/json' } });
+    expect(await good.json()).toEqual({ data: { actors: { totalCount: 0 } } });
+  });
+
   it('answers a body that is not a GraphQL request with 415 and a coded error saying what to send', async () => {
     for (const headers of [{ 'content-type': 'text/plain' }, {} as Record<string, string>]) {
       const res = await app.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body: '{"query":"{ __typename }"}' });
