@@ -45,6 +45,12 @@ describe('series of the hand-checked value network', () => {
     expect(periodStart(at('2026-03-09T00:00:00Z'), 'WEEK')).toBe(at('2026-03-09T00:00:00Z'));
   });
 
+  it('keeps months of the years 0-99 in their own century', () => {
+    expect(periodStart(at('0001-03-15T00:00:00Z'), 'MONTH')).toBe(at('0001-03-01T00:00:00Z'));
+    expect(nextPeriod(at('0099-12-01T00:00:00Z'), 'MONTH')).toBe(at('0100-01-01T00:00:00Z'));
+    expect(nextPeriod(at('0000-01-01T00:00:00Z'), 'MONTH')).toBe(at('0000-02-01T00:00:00Z'));
+  });
+
   it('is empty without exchanges and rejects an unknown period', () => {
     expect(series(x, new Uint32Array(0), 7, 'DAY').starts.length).toBe(0);
     expect(() => series(x, rows, 7, 'YEAR' as never)).toThrow('osmosis/value-flow/series: unknown period "YEAR"');

@@ -41,7 +41,7 @@ export function periodStart(t: number, period: Period): number {
     return (day - monday) * DAY;
   }
   const d = new Date(t);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  return monthStart(d.getUTCFullYear(), d.getUTCMonth());
 }
 
 /** The start of the period after the one starting at `start`. */
@@ -49,7 +49,14 @@ export function nextPeriod(start: number, period: Period): number {
   if (period === 'DAY') return start + DAY;
   if (period === 'WEEK') return start + 7 * DAY;
   const d = new Date(start);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  return monthStart(d.getUTCFullYear(), d.getUTCMonth() + 1);
+}
+
+/** Midnight UTC of the 1st of `month` (0-based; 12 is January of the next year) of `year`. Not Date.UTC, which reads years 0-99 as 1900-1999. */
+function monthStart(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 1);
+  return d.getTime();
 }
 
 export function series(x: ExchangeColumns, rows: Uint32Array, actorCount: number, period: Period, since = -Infinity, until = Infinity): Series {
