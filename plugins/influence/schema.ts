@@ -48,6 +48,7 @@ interface GraphArgs {
 
 /** The analytic and params a measure and its arguments stand for. */
 function toRun(args: GraphArgs, options: InfluenceOptions): { analytic: string; params: Record<string, unknown> } {
+  if (args.since && args.until && new Date(args.since).getTime() >= new Date(args.until).getTime()) throw badUserInput('until', 'must be after since');
   const params: Record<string, unknown> = { on: args.on };
   for (const key of ['weight', 'weighted', 'nodeKinds', 'tieTypes', 'valueKinds', 'tangible', 'since', 'until'] as const) {
     const value = args[key];

@@ -81,6 +81,12 @@ describe('influence over GraphQL (embedded)', () => {
   it('rejects bad arguments with coded errors', async () => {
     const top = await gql(app.yoga, '{ analytics { influence(top: 100000) { score } } }');
     expect(top.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'top' });
+    for (const window of ['since: "2027-01-01T00:00:00Z", until: "2020-01-01T00:00:00Z"', 'since: "2026-01-01T00:00:00Z", until: "2026-01-01T00:00:00Z"']) {
+      const backwards = await gql(app.yoga, `{ analytics { influence(${window}, on: EXCHANGES) { score } } }`);
+      expect(backwards.errors?.[0].extensions, window).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+      const onActor = await gql(app.yoga, `{ actors(first: 1) { nodes { influence(${window}) { score } } } }`);
+      expect(onActor.errors?.[0].extensions, window).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+    }
     const sample = await gql(app.yoga, '{ analytics { influence(measure: PAGERANK, sample: 3) { score } } }');
     expect(sample.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sample' });
     const params = await gql(app.yoga, '{ analytics { run(plugin: "influence", analytic: "pagerank", params: { alpha: 2 }) { cached } } }');
