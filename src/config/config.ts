@@ -49,9 +49,18 @@ export const configSchema = z.object({
   OSMOSIS_MAX_COST: z.coerce.number().int().min(100).default(250_000),
   OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
   // --- realtime (issue 4): subscriptions, event stream, API tokens ---
-  /** Comma-separated API tokens; unset: no authentication. */
+  /** Comma-separated API tokens; unset or empty: no authentication. */
   OSMOSIS_API_TOKENS: z.union([z.string(), z.array(z.string())]).default('')
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean)),
+    .transform((v, ctx) => {
+      const tokens = (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim()).filter(Boolean);
+      // "," or " " is a setting that went wrong, not a wish to run open: refuse it rather than fail open.
+      const given = Array.isArray(v) ? v.length > 0 : v !== '';
+      if (given && tokens.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'names no token (only commas or blanks); leave it unset or empty to run without authentication' });
+        return z.NEVER;
+      }
+      return tokens;
+    }),
   /** Prefix of the Redis keys (the stream is `<prefix>:events`); one per database. */
   OSMOSIS_REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('osmosis'),
   /** How often an instance looks for events committed elsewhere (store mode) or not yet relayed (Redis mode). */

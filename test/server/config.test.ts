@@ -32,4 +32,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ OSMOSIS_CONFIG: file })).toThrow(/unknown setting PROT/);
     expect(() => loadConfig({ OSMOSIS_CONFIG: join(dir, 'missing.json') })).toThrow(/cannot read/);
   });
+
+  it('refuses API tokens that name no token instead of starting without authentication', () => {
+    for (const value of [',', ' ', ' , ,']) {
+      expect(() => loadConfig({ OSMOSIS_API_TOKENS: value }), JSON.stringify(value)).toThrow(/OSMOSIS_API_TOKENS.*names no token/);
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'osm-config-'));
+    const file = join(dir, 'tokens.json');
+    writeFileSync(file, JSON.stringify({ OSMOSIS_API_TOKENS: ['', ' '] }));
+    expect(() => loadConfig({ OSMOSIS_CONFIG: file })).toThrow(/OSMOSIS_API_TOKENS.*names no token/);
+    // Unset or empty: no authentication; blanks between tokens are dropped.
+    expect(loadConfig({}).OSMOSIS_API_TOKENS).toEqual([]);
+    expect(loadConfig({ OSMOSIS_API_TOKENS: '' }).OSMOSIS_API_TOKENS).toEqual([]);
+    expect(loadConfig({ OSMOSIS_API_TOKENS: 'a,, b ' }).OSMOSIS_API_TOKENS).toEqual(['a', 'b']);
+  });
 });
