@@ -59,6 +59,20 @@ describe.each(storeFactories)('erasure and keys over GraphQL ($name)', (factory)
     expect((await ok(app.yoga, ActorsDocument, { filter: { search: 'Bianchi' } })).actors.totalCount).toBe(0);
   });
 
+  it('finds and erases an actor by a padded key, as every write trims keys; a tombstone key is refused', async () => {
+    await ok(app.yoga, UpsertActorsDocument, { input: [{ ...people[0], key: ' crm:roberto ' }, people[1]] });
+    expect((await ok(app.yoga, ActorByKeyDocument, { key: '  crm:roberto ' })).actor?.key).toBe('crm:roberto');
+    const near = await ok(app.yoga, '{ neighborhood(key: " crm:roberto ") { center { key } } }');
+    expect(near).toEqual({ neighborhood: { center: { key: 'crm:roberto' } } });
+    expect((await ok(app.yoga, EraseActorDocument, { key: ' crm:roberto ' })).eraseActor).toBe(true);
+    expect((await ok(app.yoga, EraseActorDocument, { key: 'crm:roberto' })).eraseActor).toBe(false);
+    const tombKey = (await ok(app.yoga, ActorsDocument, { filter: { search: 'erased:' } })).actors.edges[0].node.key;
+    const again = await gql(app.yoga, EraseActorDocument, { key: tombKey });
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'key' });
+    // The tombstone keeps its key and id: erasing is not repeated on it.
+    expect((await ok(app.yoga, ActorsDocument, { filter: { search: 'erased:' } })).actors.edges[0].node.key).toBe(tombKey);
+  });
+
   it('refuses erased: keys made up by a client', async () => {
     const r = await gql(app.yoga, UpsertActorsDocument, { input: [...people, { key: ' erased:anyone ', kind: 'CUSTOMER', name: 'X' }] });
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[2].key' });

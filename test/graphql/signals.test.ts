@@ -98,6 +98,15 @@ describe.each(storeFactories)('signals over GraphQL ($name)', (factory) => {
 
     const wrongId = await gql(app.yoga, RespondDocument, { input: { signalId: 'nope', responderKey: 'hr:e-1', text: 'x' } });
     expect(wrongId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.signalId' });
+    // The store's errors name the fields of the one input too, not of item 0 of a batch.
+    const unknown = Buffer.from('Signal:00000000-0000-0000-0000-000000000000').toString('base64');
+    const noSignal = await gql(app.yoga, RespondDocument, { input: { signalId: unknown, responderKey: 'hr:e-1', text: 'x' } });
+    expect(noSignal.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.signalId' });
+    const noResponder = await gql(app.yoga, RespondDocument, { input: { signalId: s.id, responderKey: 'hr:nobody', text: 'x' } });
+    expect(noResponder.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.responderKey' });
+    const early = await gql(app.yoga, RespondDocument, { input: { signalId: s.id, responderKey: 'hr:e-1', text: 'x', respondedAt: '2000-01-01T00:00:00Z' } });
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.respondedAt' });
+    expect(early.errors?.[0].message).not.toContain('input[0]');
     const unknownSignal = Buffer.from('Signal:00000000-0000-0000-0000-000000000000').toString('base64');
     const missing = await gql(app.yoga, AssignSignalDocument, { signalId: unknownSignal, assigneeKey: 'hr:e-1' });
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');

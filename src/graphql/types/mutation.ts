@@ -175,7 +175,7 @@ builder.mutationFields((t) => ({
       toKey: t.arg.string({ required: true }),
       type: t.arg({ type: TieTypeEnum, required: true }),
     },
-    resolve: (_, args, ctx) => domain(() => ctx.store.removeTie(args.fromKey, args.toKey, args.type)),
+    resolve: (_, args, ctx) => domain(() => ctx.store.removeTie(args.fromKey.trim(), args.toKey.trim(), args.type)),
   }),
   recordSignals: t.field({
     type: RecordSignalsPayload,
@@ -199,8 +199,14 @@ builder.mutationFields((t) => ({
         ...args.input,
         signalId: decodeId('Signal', String(args.input.signalId), 'input.signalId'),
       }, ['input']);
-      const [result] = await ctx.store.respond([input]);
-      return result;
+      try {
+        const [result] = await ctx.store.respond([input]);
+        return result;
+      } catch (error) {
+        // As for tie: the store's paths name item 0 of a batch of one.
+        if (error instanceof DomainError) throw unbatched(error);
+        throw error;
+      }
     }),
   }),
   recordExchanges: t.field({
@@ -230,7 +236,8 @@ builder.mutationFields((t) => ({
   eraseActor: t.boolean({
     description: 'Right to be forgotten: the person and the personal data in their signals go; anonymous counts stay. False when the key is unknown.',
     args: { key: t.arg.string({ required: true }) },
-    resolve: (_, args, ctx) => domain(() => ctx.store.eraseActor(args.key)),
+    // Trimmed like every key written; a tombstone's key (erased:…) is refused, as everywhere a client names an actor.
+    resolve: (_, args, ctx) => domain(() => ctx.store.eraseActor(parseInput(actorKey, args.key, ['key']))),
   }),
 }));
 

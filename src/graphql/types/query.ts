@@ -84,7 +84,8 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: false }), key: t.arg.string({ required: false }) },
     resolve: (_, args, ctx) => {
       if ((args.id == null) === (args.key == null)) throw badUserInput('id', 'give exactly one of id or key');
-      if (args.key != null) return ctx.loaders.actorByKey.load(args.key);
+      // Keys are stored trimmed (as every write trims them): a padded key finds its actor.
+      if (args.key != null) return ctx.loaders.actorByKey.load(args.key.trim());
       const id = tryDecodeId('Actor', String(args.id));
       return id ? ctx.loaders.actor.load(id) : null;
     },
@@ -166,10 +167,11 @@ builder.queryFields((t) => ({
       const limit = args.limit ?? 500;
       if (depth < 1 || depth > 3) throw badUserInput('depth', 'must be between 1 and 3');
       if (limit < 1 || limit > 5000) throw badUserInput('limit', 'must be between 1 and 5000');
-      const n = await ctx.store.neighborhood(args.key, depth, limit);
+      const key = args.key.trim();
+      const n = await ctx.store.neighborhood(key, depth, limit);
       if (!n) return null;
       primeActors(ctx.loaders, n.actors);
-      const center = n.actors.find((a) => a.key === args.key)!;
+      const center = n.actors.find((a) => a.key === key)!;
       return { center, actors: n.actors, ties: n.ties };
     }),
   }),
@@ -185,7 +187,7 @@ builder.queryFields((t) => ({
     resolve: (_, args, ctx) => domain(async () => {
       const maxHops = args.maxHops ?? 6;
       if (maxHops < 1 || maxHops > 10) throw badUserInput('maxHops', 'must be between 1 and 10');
-      const path = await ctx.store.shortestPath(args.fromKey, args.toKey, maxHops);
+      const path = await ctx.store.shortestPath(args.fromKey.trim(), args.toKey.trim(), maxHops);
       if (path) primeActors(ctx.loaders, path.actors);
       return path;
     }),
