@@ -98,7 +98,9 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.
       EnvelopArmorPlugin({
-        maxDepth: { n: opts.maxDepth, onReject: [coded] },
+        // Fields count, fragments do not: clients that compose queries from fragments (Relay, Apollo)
+        // nest spreads several levels deep around a shallow selection.
+        maxDepth: { n: opts.maxDepth, flattenFragments: true, onReject: [coded] },
         maxTokens: { n: opts.maxTokens, onReject: [coded] },
         maxAliases: { n: 30, onReject: [coded] },
         maxDirectives: { n: 50, onReject: [coded] },

@@ -163,6 +163,16 @@ describe('bad input, unknown ids and internal errors', () => {
     const r = await gql(app.yoga, deep);
     expect(r.errors?.[0].message).toMatch(/depth/i);
     expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    // Fragments do not count, fields inside them do: twelve nested spreads around a depth-2 selection
+    // pass, and the deep query above still fails when every level is a fragment.
+    const spreads = `{ ...F0 } ${Array.from({ length: 12 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ')} fragment F12 on Query { actors(first: 1) { totalCount } }`;
+    expect(await gql(app.yoga, spreads)).toMatchObject({ data: { actors: { totalCount: 0 } } });
+    const inline = `{ ${'... on Query { '.repeat(12)}actors(first: 1) { totalCount }${' }'.repeat(12)} }`;
+    expect((await gql(app.yoga, inline)).errors).toBeUndefined();
+    const deepInFragments = `{ actors { nodes { ...T } } } fragment T on Actor { ties { nodes { other { ...U } } } }
+      fragment U on Actor { ties { nodes { other { ...V } } } } fragment V on Actor { ties { nodes { other { ...W } } } }
+      fragment W on Actor { ties { nodes { other { key } } } }`;
+    expect((await gql(app.yoga, deepInFragments)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
     const aliases = `{ ${Array.from({ length: 31 }, (_, i) => `a${i}: actors(first: 1) { totalCount }`).join(" ")} }`;
     expect((await gql(app.yoga, aliases)).errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
