@@ -1,18 +1,33 @@
-/** Opaque keyset cursors: the sort key of the last item, base64url-encoded JSON. */
+/**
+ * Opaque keyset cursors: the connection's kind and the sort key of the last item, base64url-encoded
+ * JSON. The kind is checked on the way back, so that a cursor of one connection given to another (an
+ * actors cursor to `processes`, a signals cursor to `exchanges`) is refused instead of paging from a
+ * meaningless position.
+ */
 import { badInput } from '../domain/errors.js';
 
-export const encodeCursor = (sortKey: readonly (string | number)[]): string =>
-  Buffer.from(JSON.stringify(sortKey)).toString('base64url');
+export type SortKey = (string | number)[];
 
-/** Decodes a cursor expected to hold `arity` values; a malformed one is the caller's input error. */
-export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+/** The cursors of one kind of connection: the name they carry and how an item's sort key is read. */
+export interface CursorKind<T> {
+  readonly name: string;
+  readonly arity: number;
+  sortKey(item: T): SortKey;
+}
+
+export const encodeCursor = <T>(kind: CursorKind<T>, item: T): string =>
+  Buffer.from(JSON.stringify([kind.name, ...kind.sortKey(item)])).toString('base64url');
+
+/** The sort key in a cursor of `kind`; any other cursor is the caller's input error. */
+export function decodeCursor(cursor: string, kind: CursorKind<never>): SortKey {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === arity && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
-      return value;
+    if (Array.isArray(value) && value.length === kind.arity + 1 && value[0] === kind.name) {
+      const key = value.slice(1);
+      if (key.every((v) => typeof v === 'string' || typeof v === 'number')) return key as SortKey;
     }
   } catch {
     // fall through to the input error
   }
-  throw badInput([{ path: ['after'], message: 'is not a cursor returned by this API' }]);
+  throw badInput([{ path: ['after'], message: 'is not a cursor returned by this API for this connection' }]);
 }

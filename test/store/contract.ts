@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/port.js';
 import { actorsContract } from './contract/actors.js';
 import { batchesContract } from './contract/batches.js';
+import { cursorsContract } from './contract/cursors.js';
 import { enrichmentContract } from './contract/enrichment.js';
 import { erasureContract } from './contract/erasure.js';
 import { exchangesContract } from './contract/exchanges.js';
@@ -50,5 +51,6 @@ export function describeStoreContract(name: string, open: () => Promise<Store>):
     projectionContract(store);
     factsContract(store);
     batchesContract(store);
+    cursorsContract(store);
   });
 }

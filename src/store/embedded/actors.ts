@@ -8,6 +8,7 @@ import type { Conn } from './connection.js';
 import { appendEvents } from './outbox.js';
 import { cursorParams, pageParams, toPage } from './paging.js';
 import { ACTOR_COLUMNS, actorFromRaw, inJson, json, toActor, type ActorRaw, type ActorRow, where } from './rows.js';
+import { ACTOR_CURSOR } from '../cursor-kinds.js';
 
 const UPSERT = `
   INSERT INTO actors (id, key, kind, name, attributes, created_at, updated_at)
@@ -93,12 +94,12 @@ function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record
 }
 
 export function listActors(conn: Conn, filter: ActorFilter, page: PageArgs): Page<Actor> {
-  const p = pageParams(page, 1);
+  const p = pageParams(page, ACTOR_CURSOR);
   const { conditions, params } = actorWhere(filter);
   if (p.after) conditions.push('a.key > @after0');
   const sql = `SELECT ${ACTOR_COLUMNS} FROM actors a ${where(conditions)} ORDER BY a.key LIMIT @limit`;
   const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as ActorRow[];
-  return toPage(rows.map(toActor), p.first, (a) => [a.key]);
+  return toPage(rows.map(toActor), p.first, ACTOR_CURSOR);
 }
 
 export function countActors(conn: Conn, filter: ActorFilter): number {

@@ -6,10 +6,11 @@ import { isTangible } from '../../domain/kinds.js';
 import { normalizeExchangeFilter } from '../args.js';
 import type { ExchangeFilter, ExchangeQuery, Page, PageArgs, RecordResult } from '../port.js';
 import type { Conn } from './connection.js';
-import { cursorParams, pageParams, pagesOfParents, toPage, type SortKey } from './paging.js';
+import { cursorParams, pageParams, pagesOfParents, toPage } from './paging.js';
 import { appendEvents } from './outbox.js';
 import { resolve } from './refs.js';
 import { EXCHANGE_COLUMNS, EXCHANGE_FROM, EXCHANGE_JOINS, byIds, inJson, json, toExchange, type ExchangeRow, where } from './rows.js';
+import { EXCHANGE_CURSOR } from '../cursor-kinds.js';
 
 const INSERT = `
   INSERT INTO exchanges (id, external_id, from_rid, to_rid, kind, tangible, amount, unit, occurred_at)
@@ -18,8 +19,6 @@ const INSERT = `
   RETURNING rid`;
 const EXCHANGES_BY_RIDS =
   `SELECT ${EXCHANGE_COLUMNS}, x.rid AS rid FROM ${EXCHANGE_FROM} WHERE x.rid IN (SELECT value FROM json_each(?))`;
-
-const sortKey = (x: ValueExchange): SortKey => [x.occurredAt, x.id];
 
 function exchangesByRids(conn: Conn, rids: readonly number[]): ValueExchange[] {
   const rows = conn.stmt(EXCHANGES_BY_RIDS).all(json(rids)) as (ExchangeRow & { rid: number })[];
@@ -76,13 +75,13 @@ function exchangeWhere(filter: ExchangeFilter): { conditions: string[]; params: 
 }
 
 export function listExchanges(conn: Conn, filter: ExchangeFilter, page: PageArgs): Page<ValueExchange> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, EXCHANGE_CURSOR);
   const { conditions, params } = exchangeWhere(filter);
   if (p.after) conditions.push('(x.occurred_at, x.id) < (@after0, @after1)');
   const sql = `SELECT ${EXCHANGE_COLUMNS} FROM ${EXCHANGE_FROM} ${where(conditions)}
                ORDER BY x.occurred_at DESC, x.id DESC LIMIT @limit`;
   const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as ExchangeRow[];
-  return toPage(rows.map(toExchange), p.first, sortKey);
+  return toPage(rows.map(toExchange), p.first, EXCHANGE_CURSOR);
 }
 
 export function countExchanges(conn: Conn, filter: ExchangeFilter): number {
@@ -108,10 +107,10 @@ function exchangesOfActorsSql(direction: ExchangeQuery['direction'], after: bool
 }
 
 export function exchangesOfActors(conn: Conn, actorIds: readonly string[], query: ExchangeQuery): Page<ValueExchange>[] {
-  const p = pageParams(query, 2);
+  const p = pageParams(query, EXCHANGE_CURSOR);
   const rows = conn.stmt(exchangesOfActorsSql(query.direction, p.after !== null))
     .all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as (ExchangeRow & { parentId: string })[];
-  return pagesOfParents(actorIds, rows, p.first, toExchange, sortKey);
+  return pagesOfParents(actorIds, rows, p.first, toExchange, EXCHANGE_CURSOR);
 }
 
 /** One entry per id, in order, null where unknown (used by realtime subscriptions). */

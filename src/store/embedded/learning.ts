@@ -10,6 +10,7 @@ import { namedRid, resolve } from './refs.js';
 import {
   CHANGE_COLUMNS, CHANGE_FROM, INSIGHT_COLUMNS, byIds, groupByParent, inJson, json, toChange, toInsight, toProcess, toTopic,
 } from './rows.js';
+import { INSIGHT_CURSOR, PROCESS_CURSOR } from '../cursor-kinds.js';
 
 export function createInsight(conn: Conn, input: InsightInput): Insight {
   return conn.write(() => {
@@ -40,12 +41,12 @@ export function insightsByIds(conn: Conn, ids: readonly string[]): (Insight | nu
 }
 
 export function listInsights(conn: Conn, page: PageArgs): Page<Insight> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, INSIGHT_CURSOR);
   const sql = `SELECT ${INSIGHT_COLUMNS} FROM insights i
                ${p.after ? 'WHERE (i.created_at, i.id) < (@after0, @after1)' : ''}
                ORDER BY i.created_at DESC, i.id DESC LIMIT @limit`;
   const rows = conn.stmt(sql).all({ ...cursorParams(p.after), limit: p.limit }) as Insight[];
-  return toPage(rows.map(toInsight), p.first, (i) => [i.createdAt, i.id]);
+  return toPage(rows.map(toInsight), p.first, INSIGHT_CURSOR);
 }
 
 export function countInsights(conn: Conn): number {
@@ -99,10 +100,10 @@ export function processesByIds(conn: Conn, ids: readonly string[]): (Process | n
 }
 
 export function listProcesses(conn: Conn, page: PageArgs): Page<Process> {
-  const p = pageParams(page, 1);
+  const p = pageParams(page, PROCESS_CURSOR);
   const sql = `SELECT id, name FROM processes ${p.after ? 'WHERE name > @after0' : ''} ORDER BY name LIMIT @limit`;
   const rows = conn.stmt(sql).all({ ...cursorParams(p.after), limit: p.limit }) as Process[];
-  return toPage(rows.map(toProcess), p.first, (x) => [x.name]);
+  return toPage(rows.map(toProcess), p.first, PROCESS_CURSOR);
 }
 
 export function countProcesses(conn: Conn): number {

@@ -5,11 +5,12 @@ import type { SignalInput } from '../../domain/inputs.js';
 import { normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Conn } from './connection.js';
-import { cursorParams, pageParams, pagesOfRawParents, toPage, type SortKey } from './paging.js';
+import { cursorParams, pageParams, pagesOfRawParents, toPage } from './paging.js';
 import { appendEvents, type EventDraft } from './outbox.js';
 import { lookup, missing, namedRid, type Ref } from './refs.js';
 import { timeOrderedId } from './time-ordered-id.js';
 import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
+import { SIGNAL_CURSOR } from '../cursor-kinds.js';
 
 // Positional parameters and no RETURNING: both cost per row on a 1,000-row batch (the rowid comes
 // from the statement's lastInsertRowid; `changes` is 0 when (channel, external_id) already exists).
@@ -23,8 +24,6 @@ const INSERT_ABOUT = `
 
 const SIGNALS_BY_RIDS =
   `SELECT ${SIGNAL_COLUMNS}, s.rid AS rid FROM ${SIGNAL_FROM} WHERE s.rid IN (SELECT value FROM json_each(?))`;
-
-export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
 
 /** Signals by rowid, in the order of `rids`. */
 export function signalsByRids(conn: Conn, rids: readonly number[]): Signal[] {
@@ -159,7 +158,7 @@ function signalWhere(filter: SignalFilter): { f: SignalFilter; conditions: strin
 }
 
 export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): Page<Signal> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, SIGNAL_CURSOR);
   const { f, conditions, params } = signalWhere(filter);
   if (p.after) conditions.push('(s.occurred_at, s.id) < (@after0, @after1)');
   // The page is picked on the signals table alone, then joined: SQLite then reads, for each channel
@@ -173,7 +172,7 @@ export function listSignals(conn: Conn, filter: SignalFilter, page: PageArgs): P
                CROSS JOIN signals s ON s.rid = pick.rid ${SIGNAL_JOINS}
                ORDER BY s.occurred_at DESC, s.id DESC`;
   const rows = conn.stmt(sql).all({ ...params, ...cursorParams(p.after), limit: p.limit }) as Signal[];
-  return toPage(rows.map(toSignal), p.first, signalSortKey);
+  return toPage(rows.map(toSignal), p.first, SIGNAL_CURSOR);
 }
 
 export function countSignals(conn: Conn, filter: SignalFilter): number {
@@ -189,7 +188,7 @@ type SignalOfEmitterRaw = [parentId: string, id: string, channel: string, extern
   text: string | null, sentiment: number | null, occurredAt: string, status: Signal['status'], assigneeId: string | null];
 
 export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, SIGNAL_CURSOR);
   // Only the signals at or after each emitter's `floor` are ranked: the time of its limit-th newest one
   // (read from the emitter index in order), so a busy emitter does not rank its whole history per page
   // (479 signals: 374 -> 19 us; a typical page of 10 emitters is faster too). Null when it has fewer.
@@ -213,7 +212,7 @@ export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: P
   return pagesOfRawParents(actorIds, rows, p.first, (r): Signal => ({
     id: r[1], channel: r[2], externalId: r[3], kind: r[4], text: r[5], sentiment: r[6], occurredAt: r[7], status: r[8],
     emitterId: r[0], assigneeId: r[9],
-  }), signalSortKey);
+  }), SIGNAL_CURSOR);
 }
 
 type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };

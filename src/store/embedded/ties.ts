@@ -8,6 +8,7 @@ import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfRawParents } from './paging.js';
 import { resolve } from './refs.js';
 import { TIE_COLUMNS, TIE_FROM, actorFromRaw, inJson, json, toTie, type ActorRaw } from './rows.js';
+import { TIE_CURSOR } from '../cursor-kinds.js';
 
 const UPSERT = `
   INSERT INTO ties (id, from_rid, to_rid, type, weight, since) VALUES (@id, @from, @to, @type, @weight, @since)
@@ -83,7 +84,7 @@ type TieOfActorRaw = [parentId: string, id: string, fromId: string, toId: string
   since: string | null, ...other: ActorRaw];
 
 export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): TiePage[] {
-  const p = pageParams(query, 1);
+  const p = pageParams(query, TIE_CURSOR);
   const types = query.types?.length ? query.types : null;
   const pageOfOne = conn.stmt(tiesOfActorSql(query.direction, types !== null, p.after !== null)).raw(true);
   const params = { types: types && json(types), limit: p.limit, ...cursorParams(p.after) };
@@ -95,7 +96,7 @@ export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: Tie
   for (const r of rows) if (!others.has(r[7])) others.set(r[7], actorFromRaw(r.slice(7) as ActorRaw));
   const pages: TiePage[] = pagesOfRawParents(actorIds, rows, p.first, (r): Tie => ({
     id: r[1], fromId: r[2], toId: r[3], type: r[4], weight: r[5], since: r[6],
-  }), (t) => [t.id]);
+  }), TIE_CURSOR);
   pages.forEach((page, i) => {
     // Assigned, not spread: a spread would encode the page's lazy cursors.
     if (page.items.length) page.others = page.items.map((t) => others.get(t.fromId === actorIds[i] ? t.toId : t.fromId)!);

@@ -7,6 +7,7 @@ import type { ActorFilter, Page, PageArgs, UpsertActorsResult } from '../port.js
 import type { Connection, EventDraft } from './connection.js';
 import { pageParams, toPage } from './paging.js';
 import { actorMap, byKey, column, toActor, where } from './rows.js';
+import { ACTOR_CURSOR } from '../cursor-kinds.js';
 
 /** Lower-cased copies of key and name back the case-insensitive search (JS folding, as the embedded store). */
 export const fold = (s: string): string => s.toLowerCase();
@@ -81,14 +82,14 @@ function actorWhere(filter: ActorFilter): { conditions: string[]; params: Record
 }
 
 export async function listActors(conn: Connection, filter: ActorFilter, page: PageArgs): Promise<Page<Actor>> {
-  const p = pageParams(page, 1);
+  const p = pageParams(page, ACTOR_CURSOR);
   const { conditions, params } = actorWhere(filter);
   if (p.hasCursor) conditions.push('a.key > $after0');
   const rows = await conn.query(
     `MATCH (a:Actor) ${where(conditions)} RETURN ${actorMap('a')} AS actor ORDER BY a.key LIMIT $limit`,
     { ...params, ...p.params },
   );
-  return toPage(column(rows, 'actor', toActor), p.first, (a) => [a.key]);
+  return toPage(column(rows, 'actor', toActor), p.first, ACTOR_CURSOR);
 }
 
 export async function countActors(conn: Connection, filter: ActorFilter): Promise<number> {

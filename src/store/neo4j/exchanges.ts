@@ -14,11 +14,10 @@ import { isTangible } from '../../domain/kinds.js';
 import { distinct, normalizeExchangeFilter } from '../args.js';
 import type { ExchangeFilter, ExchangeQuery, Page, PageArgs, RecordResult } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
-import { beforeCursor, newestFirst, pageParams, toPage, type SortKey } from './paging.js';
+import { beforeCursor, newestFirst, pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
 import { byKey, column, exchangeMap, toExchange, where } from './rows.js';
-
-const sortKey = (x: ValueExchange): SortKey => [x.occurredAt, x.id];
+import { EXCHANGE_CURSOR } from '../cursor-kinds.js';
 
 // Stored exchanges never change, and a new one is its row as written (built by the caller): only
 // the stored ones are read back, and no barrier is needed for "state at commit".
@@ -105,7 +104,7 @@ function exchangeMatch(filter: ExchangeFilter): { match: string; conditions: str
 }
 
 export async function listExchanges(conn: Connection, filter: ExchangeFilter, page: PageArgs): Promise<Page<ValueExchange>> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, EXCHANGE_CURSOR);
   const { match, conditions, params } = exchangeMatch(filter);
   // From or to a given actor, its own exchanges are few: read them, not the time index of all.
   const order = match.includes(':Actor') ? null : newestFirst('x', 'VALUE', 'occurredAt', 'id', p.hasCursor);
@@ -116,7 +115,7 @@ export async function listExchanges(conn: Connection, filter: ExchangeFilter, pa
     RETURN ${exchangeMap('x')} AS exchange
     ORDER BY x.occurredAt DESC, x.id DESC
     LIMIT $limit`, { ...params, ...p.params });
-  return toPage(column(rows, 'exchange', toExchange), p.first, sortKey);
+  return toPage(column(rows, 'exchange', toExchange), p.first, EXCHANGE_CURSOR);
 }
 
 export async function countExchanges(conn: Connection, filter: ExchangeFilter): Promise<number> {
@@ -132,7 +131,7 @@ const PATTERN: Record<ExchangeQuery['direction'], string> = {
 };
 
 export async function exchangesOfActors(conn: Connection, actorIds: readonly string[], query: ExchangeQuery): Promise<Page<ValueExchange>[]> {
-  const p = pageParams(query, 2);
+  const p = pageParams(query, EXCHANGE_CURSOR);
   if (actorIds.length === 0) return [];
   const rows = await conn.query(`
     UNWIND $ids AS pid
@@ -147,8 +146,8 @@ export async function exchangesOfActors(conn: Connection, actorIds: readonly str
     }
     RETURN pid, exchanges`, { ids: distinct(actorIds), ...p.params });
   const pages = new Map(rows.map((r) => [r.get('pid') as string,
-    toPage((r.get('exchanges') as Record<string, unknown>[]).map(toExchange), p.first, sortKey)]));
-  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, sortKey));
+    toPage((r.get('exchanges') as Record<string, unknown>[]).map(toExchange), p.first, EXCHANGE_CURSOR)]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, EXCHANGE_CURSOR));
 }
 
 /** One entry per id, in order, null where unknown (used by realtime subscriptions). */

@@ -10,6 +10,7 @@ import { resolveRefs } from './refs.js';
 import {
   byKey, changeMap, column, groupByParent, insightMap, namedMap, toChange, toInsight, toProcess, toTopic,
 } from './rows.js';
+import { INSIGHT_CURSOR, PROCESS_CURSOR } from '../cursor-kinds.js';
 
 const CREATE_INSIGHT = `
   CREATE (i:Insight {id: $id, title: $title, summary: $summary, createdAt: $now})
@@ -51,14 +52,14 @@ export async function insightsByIds(conn: Connection, ids: readonly string[]): P
 }
 
 export async function listInsights(conn: Connection, page: PageArgs): Promise<Page<Insight>> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, INSIGHT_CURSOR);
   const order = newestFirst('i', 'Insight', 'createdAt', 'id', p.hasCursor);
   const rows = await conn.query(`
     MATCH (i:Insight) ${order.hint} WHERE ${order.condition}
     RETURN ${insightMap('i')} AS insight
     ORDER BY i.createdAt DESC, i.id DESC
     LIMIT $limit`, p.params);
-  return toPage(column(rows, 'insight', toInsight), p.first, (i) => [i.createdAt, i.id]);
+  return toPage(column(rows, 'insight', toInsight), p.first, INSIGHT_CURSOR);
 }
 
 export async function countInsights(conn: Connection): Promise<number> {
@@ -127,13 +128,13 @@ export async function processesByIds(conn: Connection, ids: readonly string[]): 
 }
 
 export async function listProcesses(conn: Connection, page: PageArgs): Promise<Page<Process>> {
-  const p = pageParams(page, 1);
+  const p = pageParams(page, PROCESS_CURSOR);
   const rows = await conn.query(`
     MATCH (p:Process) ${p.hasCursor ? 'WHERE p.name > $after0' : ''}
     RETURN ${namedMap('p')} AS process
     ORDER BY p.name
     LIMIT $limit`, p.params);
-  return toPage(column(rows, 'process', toProcess), p.first, (x) => [x.name]);
+  return toPage(column(rows, 'process', toProcess), p.first, PROCESS_CURSOR);
 }
 
 export async function countProcesses(conn: Connection): Promise<number> {

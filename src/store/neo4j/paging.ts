@@ -3,11 +3,11 @@
  * src/store/cursor.ts). Queries fetch `first + 1` items; the extra one only says whether more exist.
  */
 import { pageSize } from '../args.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import { decodeCursor, encodeCursor, type CursorKind, type SortKey } from '../cursor.js';
 import type { Page, PageArgs } from '../port.js';
 import { int } from './connection.js';
 
-export type SortKey = (string | number)[];
+export type { SortKey } from '../cursor.js';
 
 export interface PageParams {
   first: number;
@@ -16,17 +16,17 @@ export interface PageParams {
   hasCursor: boolean;
 }
 
-export function pageParams(page: PageArgs, arity: number): PageParams {
+export function pageParams<T>(page: PageArgs, kind: CursorKind<T>): PageParams {
   const first = pageSize(page.first);
-  const after = page.after ? decodeCursor(page.after, arity) : null;
+  const after = page.after ? decodeCursor(page.after, kind) : null;
   const params: Record<string, unknown> = { limit: int(first + 1) };
   after?.forEach((v, i) => { params[`after${i}`] = v; });
   return { first, params, hasCursor: after !== null };
 }
 
-export function toPage<T>(items: T[], first: number, sortKey: (item: T) => SortKey): Page<T> {
+export function toPage<T>(items: T[], first: number, kind: CursorKind<T>): Page<T> {
   const kept = items.slice(0, first);
-  return { items: kept, cursors: kept.map((i) => encodeCursor(sortKey(i))), hasNextPage: items.length > first };
+  return { items: kept, cursors: kept.map((i) => encodeCursor(kind, i)), hasNextPage: items.length > first };
 }
 
 /**

@@ -6,11 +6,10 @@ import { distinct, normalizeSignalFilter } from '../args.js';
 import type { Page, PageArgs, RecordResult, SignalFilter } from '../port.js';
 import type { Connection, EventDraft } from './connection.js';
 import { toColumns, unwindColumns } from './columns.js';
-import { beforeCursor, newestFirst, pageParams, toPage, type SortKey } from './paging.js';
+import { beforeCursor, newestFirst, pageParams, toPage } from './paging.js';
 import { checkFound, resolveRefs } from './refs.js';
 import { byKey, column, groupByParent, signalMap, toSignal, where } from './rows.js';
-
-export const signalSortKey = (s: Signal): SortKey => [s.occurredAt, s.id];
+import { SIGNAL_CURSOR } from '../cursor-kinds.js';
 
 /** Newest first, then the larger id first: the order of every signal page. */
 const newestFirstOrder = (a: Signal, b: Signal): number =>
@@ -185,7 +184,7 @@ function signalMatch(filter: SignalFilter): { match: string; conditions: string[
 }
 
 export async function listSignals(conn: Connection, filter: SignalFilter, page: PageArgs): Promise<Page<Signal>> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, SIGNAL_CURSOR);
   const { match, conditions, params } = signalMatch(filter);
   // From an emitter, its own signals are few: read them, not the time index of all signals.
   const order = match.includes(':Actor') ? null : newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
@@ -196,7 +195,7 @@ export async function listSignals(conn: Connection, filter: SignalFilter, page: 
     RETURN ${signalMap('s')} AS signal
     ORDER BY s.occurredAt DESC, s.id DESC
     LIMIT $limit`, { ...params, ...p.params });
-  return toPage(column(rows, 'signal', toSignal), p.first, signalSortKey);
+  return toPage(column(rows, 'signal', toSignal), p.first, SIGNAL_CURSOR);
 }
 
 export async function countSignals(conn: Connection, filter: SignalFilter): Promise<number> {
@@ -213,7 +212,7 @@ export async function countSignals(conn: Connection, filter: SignalFilter): Prom
  * when its signals² > page × total signals (degree and count stores), the sort otherwise.
  */
 export async function signalsOfActors(conn: Connection, actorIds: readonly string[], page: PageArgs): Promise<Page<Signal>[]> {
-  const p = pageParams(page, 2);
+  const p = pageParams(page, SIGNAL_CURSOR);
   if (actorIds.length === 0) return [];
   const walk = newestFirst('s', 'Signal', 'occurredAt', 'id', p.hasCursor);
   const rows = await conn.query(`
@@ -245,8 +244,8 @@ export async function signalsOfActors(conn: Connection, actorIds: readonly strin
     RETURN pid, collect(${signalMap('s')}) AS signals`, { ids: distinct(actorIds), ...p.params });
   // Put newest first here: collect() after the subquery keeps the rows' order, but no contract says so.
   const pages = new Map(rows.map((r) => [r.get('pid') as string,
-    toPage((r.get('signals') as Record<string, unknown>[]).map(toSignal).sort(newestFirstOrder), p.first, signalSortKey)]));
-  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, signalSortKey));
+    toPage((r.get('signals') as Record<string, unknown>[]).map(toSignal).sort(newestFirstOrder), p.first, SIGNAL_CURSOR)]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, SIGNAL_CURSOR));
 }
 
 type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };

@@ -9,6 +9,7 @@ import type { Connection } from './connection.js';
 import { pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
 import { actorMap, tieMap, toActor, toTie, where } from './rows.js';
+import { TIE_CURSOR } from '../cursor-kinds.js';
 
 // MERGE on the pattern locks both end nodes, so one (from, to, type) never gets two ties. After the
 // barrier (collect), each row reads its tie's id and since as committed; the weight is the last one
@@ -80,7 +81,7 @@ const ENDS: Record<TieQuery['direction'], string> = {
  * Neo4j's count and degree stores), and the sort otherwise.
  */
 export async function tiesOfActors(conn: Connection, actorIds: readonly string[], query: TieQuery): Promise<TiePage[]> {
-  const p = pageParams(query, 1);
+  const p = pageParams(query, TIE_CURSOR);
   if (actorIds.length === 0) return [];
   const types = query.types?.length ? distinct(query.types) : null;
   const conditions: string[] = [];
@@ -121,9 +122,9 @@ export async function tiesOfActors(conn: Connection, actorIds: readonly string[]
     const pid = r.get('pid') as string;
     // Put in id order here: collect() after the subquery keeps the rows' order, but no contract says so.
     const page: TiePage = toPage((r.get('ties') as Record<string, unknown>[]).map(toTie).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      p.first, (t) => [t.id]);
+      p.first, TIE_CURSOR);
     if (page.items.length) page.others = page.items.map((t) => others.get(t.fromId === pid ? t.toId : t.fromId)!);
     return [pid, page];
   }));
-  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, (t: Tie) => [t.id]));
+  return actorIds.map((id) => pages.get(id) ?? toPage([], p.first, TIE_CURSOR));
 }
