@@ -1,6 +1,6 @@
 /**
- * A large request reaches Neo4j in a few large socket writes, not in 1,400-byte pieces
- * (src/store/neo4j/bolt-chunks.ts), and arrives whole.
+ * A request reaches Neo4j in one socket write up to 8 KB and in a few large ones beyond, not in
+ * 1,400-byte pieces (src/store/neo4j/bolt-chunks.ts), and arrives whole.
  */
 import { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,17 @@ describe.skipIf(skipped)('Bolt requests in large chunks (real Neo4j)', () => {
 
   it('is in place for the driver version the project pins', () => {
     expect(useLargeBoltChunks()).toBe(true);
+  });
+
+  it('sends a request of a few kilobytes (a long Cypher text) in as many writes as a tiny one', async () => {
+    // executeQuery is a transaction: its messages take a few writes whatever their size.
+    const tiny = await countingWrites(() => echo({ items: [], text: '' }));
+    const text = 'x'.repeat(5_000); // in the driver's own 1,400-byte buffers: 3 more writes
+    for (let i = 0; i < 3; i++) {
+      const { result, writes } = await countingWrites(() => echo({ items: [i], text }));
+      expect(writes).toBe(tiny.writes);
+      expect(result.records[0].get('text')).toBe(text);
+    }
   });
 
   it('sends a 300 KB request in a handful of writes and gets every byte back', async () => {
