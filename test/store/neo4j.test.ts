@@ -62,6 +62,34 @@ if (skipped) {
       await Promise.all(opened.splice(0).map((s) => s.close()));
     });
 
+    it('starts queries without formatting a stack trace, and a failed query still says why', async () => {
+      const store = await open();
+      const limit = Error.stackTraceLimit;
+      // The driver formats a stack for each result it creates; around our queries it finds none to format
+      // (the commit of a managed transaction, inside the driver, still does: one per write).
+      let formatted = 0;
+      const prepare = Error.prepareStackTrace;
+      Error.prepareStackTrace = (error, frames) => {
+        if (frames.some((f) => /neo4j-driver-core/.test(f.getFileName() ?? ''))) formatted++;
+        return prepare ? prepare(error, frames) : `${error}\n${frames.map((f) => `    at ${f}`).join('\n')}`;
+      };
+      try {
+        await store.upsertActors([actor('a')]);
+        await store.recordSignals([signal('s-1', { emitterKey: 'a' })]); // an explicit transaction (lock last)
+        formatted = 0;
+        await store.recordSignals([signal('s-2', { emitterKey: 'a' })]);
+        expect((await store.actorsByKeys(['a']))[0]?.key).toBe('a');
+        expect((await store.tiesOfActors([(await store.actorsByKeys(['a']))[0]!.id], { first: 5, direction: 'BOTH' }))[0].items).toEqual([]);
+        expect(formatted).toBe(0);
+        const failed = await store.connection.query('RETURN nonsense(').then(() => null, (e: unknown) => e as { code?: string; message: string });
+        expect(failed?.code).toBe('Neo.ClientError.Statement.SyntaxError');
+        expect(failed?.message).toMatch(/nonsense/);
+      } finally {
+        Error.prepareStackTrace = prepare;
+      }
+      expect(Error.stackTraceLimit).toBe(limit);
+    });
+
     it('fails fast and clearly on wrong credentials, without retrying', async () => {
       const log = captureLog();
       const started = performance.now();
