@@ -63,29 +63,27 @@ export class RequestThread {
   private start(): Worker {
     const worker = startWorker(this.entry, this.data);
     worker.unref();
-    worker.on('message', (reply: ThreadReply) => {
-      const pending = this.pending.get(reply.id);
+    /** Settles the request `id` with `outcome`; the process may exit once none is in flight. */
+    const settle = (id: number, outcome: (pending: Pending) => void) => {
+      const pending = this.pending.get(id);
       if (!pending) return;
-      this.pending.delete(reply.id);
-      if (reply.ok) pending.resolve(reply.value);
-      else pending.reject(reviveError(reply.error));
+      this.pending.delete(id);
+      outcome(pending);
       if (this.pending.size === 0) {
         worker.unref();
         this.notifyDrained();
       }
-    });
+    };
+    worker.on('message', (reply: ThreadReply) => settle(reply.id, (p) => {
+      if (reply.ok) p.resolve(reply.value);
+      else p.reject(reviveError(reply.error));
+    }));
     // A reply this thread cannot read (a value nested deeper than V8 deserialises) arrives without its id.
     // The worker answers in the order it was asked, so it is the reply to the oldest request in flight.
     worker.on('messageerror', (error: Error) => {
       const oldest = this.pending.keys().next();
       if (oldest.done) return;
-      const pending = this.pending.get(oldest.value)!;
-      this.pending.delete(oldest.value);
-      pending.reject(new Error(`the ${this.name} answered with a value that cannot be read back: ${error.message}`));
-      if (this.pending.size === 0) {
-        worker.unref();
-        this.notifyDrained();
-      }
+      settle(oldest.value, (p) => p.reject(new Error(`the ${this.name} answered with a value that cannot be read back: ${error.message}`)));
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;
