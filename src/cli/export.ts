@@ -1,5 +1,5 @@
 /** `osmosis export [--out FILE|-]`: the whole graph of the configured store as NDJSON (src/transfer/export.ts). */
-import { accessSync, constants, createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, createWriteStream, realpathSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -16,12 +16,13 @@ export async function exportCommand(argv: string[]): Promise<void> {
   });
   const pageSize = values['page-size'] === undefined ? EXPORT_PAGE : wholeNumber('page-size', values['page-size'], 1, 10_000);
   const toStdout = values.out === '-';
-  if (!toStdout) checkWritableDirectory(values.out);
+  const target = toStdout ? null : outputTarget(values.out);
   const config = loadConfig();
   const store = await openStore(config);
   // A file is written under a temporary name and renamed once complete: a failed export leaves no half file.
-  const partial = `${values.out}.partial`;
-  const out = toStdout ? process.stdout : createWriteStream(partial);
+  // A pipe or a device (/dev/null, a FIFO) is written into as it is: renaming over it would replace it.
+  const partial = target?.regular ? `${target.path}.partial` : null;
+  const out = toStdout ? process.stdout : createWriteStream(partial ?? target!.path);
   const progress = createProgress(process.stderr);
   const started = performance.now();
   try {
@@ -29,7 +30,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     if (!toStdout) {
       out.end();
       await once(out, 'close');
-      renameSync(partial, values.out);
+      if (partial) renameSync(partial, target!.path);
     }
     progress.stop();
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -39,7 +40,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     progress.stop();
     if (!toStdout) {
       out.destroy();
-      rmSync(partial, { force: true });
+      if (partial) rmSync(partial, { force: true });
     }
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
       console.error('osmosis export: the output was closed before the export ended');
@@ -52,7 +53,27 @@ export async function exportCommand(argv: string[]): Promise<void> {
   }
 }
 
-/** Before anything is read: the file's directory must exist and take new files. */
+/**
+ * Where the export goes: through a symbolic link to its target (the link stays), and whether that is a
+ * regular file (or none yet), replaced whole at the end, or something written into as it is (a FIFO, a
+ * device). Checked before anything is read.
+ */
+function outputTarget(file: string): { path: string; regular: boolean } {
+  let path = file;
+  try {
+    path = realpathSync(file);
+  } catch {
+    checkWritableDirectory(file); // nothing there yet: it will be created
+    return { path: file, regular: true };
+  }
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw usageError(`--out ${file}: is a directory`);
+  if (!stat.isFile()) return { path, regular: false };
+  checkWritableDirectory(path);
+  return { path, regular: true };
+}
+
+/** The file's directory must exist and take new files. */
 function checkWritableDirectory(file: string): void {
   const dir = dirname(resolve(file));
   try {

@@ -1,6 +1,6 @@
 /** `osmosis export` and `osmosis import` as a user runs them: child processes on embedded store files. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,39 @@ describe('osmosis export / import', () => {
     const roundTrip = osmosis(target, ['export']); // stdout
     expect(roundTrip.status, roundTrip.stderr).toBe(0);
     expect(records(roundTrip.stdout)).toEqual(records(text));
+  });
+
+  it('writes into a FIFO as it is, and through a symbolic link to its file, replacing neither', async () => {
+    const fifo = join(dir, 'out.fifo');
+    spawnSync('mkfifo', [fifo]);
+    // A reader on the FIFO, started before the export opens it for writing.
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (d) => { read += String(d); });
+    const readerDone = new Promise((resolve) => reader.once('close', resolve));
+    const exported = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'export', '--out', fifo], {
+        env: { ...process.env, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: source, LOG_LEVEL: 'warn' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (d) => { stderr += String(d); });
+      child.once('close', (status) => resolve({ status, stderr }));
+    });
+    await readerDone;
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(JSON.parse(read.slice(0, read.indexOf('\n')))).toMatchObject({ type: 'osmosis-export' });
+    expect(records(read)).toEqual(records(readFileSync(file, 'utf8')));
+
+    const real = join(dir, 'real.ndjson');
+    const link = join(dir, 'link.ndjson');
+    writeFileSync(real, 'old');
+    symlinkSync(real, link);
+    const viaLink = osmosis(source, ['export', '--out', link]);
+    expect(viaLink.status, viaLink.stderr).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(records(readFileSync(real, 'utf8'))).toEqual(records(readFileSync(file, 'utf8')));
+    expect(osmosis(source, ['export', '--out', dir]).stderr).toContain('is a directory');
   });
 
   it('stops at a bad line with its number and field, and exits 1', () => {
