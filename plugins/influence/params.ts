@@ -29,19 +29,23 @@ const iterations = {
   maxIterations: z.int().min(1).max(10_000).default(100),
 };
 
+/** A time window ends after it starts (the typed fields check it too, naming `until`). */
+const windowInOrder = (p: { since?: string; until?: string }) => !p.since || !p.until || Date.parse(p.since) < Date.parse(p.until);
+const WINDOW_ORDER = { path: ['until'], message: 'must be later than since' };
+
 export const pagerankParams = z.strictObject({
   ...graph,
   ...iterations,
   alpha: z.number().min(0).lt(1).default(0.85),
   weighted: z.boolean().default(true),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const degreeParams = z.strictObject({
   ...graph,
   direction: z.enum(['in', 'out', 'total']).default('total'),
   weighted: z.boolean().default(false),
   normalized: z.boolean().default(false),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const betweennessParams = z.strictObject({
   ...graph,
@@ -53,13 +57,13 @@ export const betweennessParams = z.strictObject({
   exactUpTo: z.int().min(0).default(2_000),
   autoSample: z.int().min(1).default(256),
   seed: z.int().default(1),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const eigenvectorParams = z.strictObject({
   ...graph,
   ...iterations,
   weighted: z.boolean().default(true),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export type PagerankParams = z.output<typeof pagerankParams>;
 export type DegreeParams = z.output<typeof degreeParams>;

@@ -24,6 +24,10 @@ const graph = {
   until: instant.optional(),
 };
 
+/** A time window ends after it starts (the typed fields check it too, naming `until`). */
+const windowInOrder = (p: { since?: string; until?: string }) => !p.since || !p.until || Date.parse(p.since) < Date.parse(p.until);
+const WINDOW_ORDER = { path: ['until'], message: 'must be later than since' };
+
 export const silosParams = z.strictObject({
   ...graph,
   /** Louvain on the weighted undirected view (A = W + Wᵀ); false: 1 per joined pair. */
@@ -32,7 +36,7 @@ export const silosParams = z.strictObject({
   resolution: z.number().positive().max(1_000).default(1),
   /** E-I index and boundary shares on summed tie weights instead of tie counts. */
   eiWeighted: z.boolean().default(false),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export type SilosParams = z.output<typeof silosParams>;
 export type GraphParams = Pick<SilosParams, keyof typeof graph>;

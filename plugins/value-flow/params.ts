@@ -28,9 +28,13 @@ const exchanges = {
 /** Days within which value in return counts as reciprocation. */
 const window = z.number().min(0).max(3_650).default(30);
 
-export const balancesParams = z.strictObject({ ...exchanges });
+/** A time window ends after it starts (the typed fields check it too, naming `until`). */
+const windowInOrder = (p: { since?: string; until?: string }) => !p.since || !p.until || Date.parse(p.since) < Date.parse(p.until);
+const WINDOW_ORDER = { path: ['until'], message: 'must be later than since' };
 
-export const reciprocityParams = z.strictObject({ ...exchanges, window });
+export const balancesParams = z.strictObject({ ...exchanges }).refine(windowInOrder, WINDOW_ORDER);
+
+export const reciprocityParams = z.strictObject({ ...exchanges, window }).refine(windowInOrder, WINDOW_ORDER);
 
 export const matrixParams = z.strictObject({
   ...exchanges,
@@ -40,20 +44,20 @@ export const matrixParams = z.strictObject({
   resolution: z.number().positive().max(1_000).default(1),
   /** Count the reciprocated exchanges of every cell (one more pass over the exchanges). */
   reciprocity: z.boolean().default(true),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const brokersParams = z.strictObject({
   ...exchanges,
   /** COUNT: every exchange counts 1 (kinds have different units); AMOUNT: amounts (with one value kind). */
   measure: z.enum(['COUNT', 'AMOUNT']).default('COUNT'),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const seriesParams = z.strictObject({
   ...exchanges,
   period: z.enum(['DAY', 'WEEK', 'MONTH']).default('MONTH'),
   fromSide: z.enum(['INSIDE', 'OUTSIDE']).optional(),
   toSide: z.enum(['INSIDE', 'OUTSIDE']).optional(),
-});
+}).refine(windowInOrder, WINDOW_ORDER);
 
 export const traceParams = z.strictObject({
   valueKinds: exchanges.valueKinds,

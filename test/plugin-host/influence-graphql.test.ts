@@ -87,6 +87,12 @@ describe('influence over GraphQL (embedded)', () => {
       const onActor = await gql(app.yoga, `{ actors(first: 1) { nodes { influence(${window}) { score } } } }`);
       expect(onActor.errors?.[0].extensions, window).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
     }
+    // The same through run(params), for every plugin whose analytics take a window.
+    for (const [plugin, analytic] of [['influence', 'pagerank'], ['silos', 'silos'], ['value-flow', 'balances']]) {
+      const params = '{ since: "2030-01-01T00:00:00Z", until: "2020-01-01T00:00:00Z" }';
+      const reversed = await gql(app.yoga, `{ analytics { run(plugin: "${plugin}", analytic: "${analytic}", params: ${params}) { cached } } }`);
+      expect(reversed.errors?.[0].extensions, plugin).toMatchObject({ code: 'BAD_USER_INPUT', field: 'params.until' });
+    }
     const sample = await gql(app.yoga, '{ analytics { influence(measure: PAGERANK, sample: 3) { score } } }');
     expect(sample.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sample' });
     const params = await gql(app.yoga, '{ analytics { run(plugin: "influence", analytic: "pagerank", params: { alpha: 2 }) { cached } } }');
