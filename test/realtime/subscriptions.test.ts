@@ -220,6 +220,15 @@ describe.each(storeFactories)('subscriptions ($name store)', (factory) => {
     const bad = wsSubscribe(client, SIGNAL_EVENTS, { after: 'yesterday' });
     await bad.ended();
     expect(JSON.stringify(bad.data.length ? bad.data : bad.errors)).toContain('BAD_USER_INPUT');
+    // A cursor past the last event (another database's) would silently miss every event until it: refused.
+    const ahead = wsSubscribe(client, SIGNAL_EVENTS, { after: String(Number(all.at(-1)!.cursor) + 1_000) });
+    await ahead.ended();
+    const refusal = JSON.stringify(ahead.data.length ? ahead.data : ahead.errors);
+    expect(refusal).toContain('BAD_USER_INPUT');
+    expect(refusal).toContain('past the latest event');
+    const aheadSse = sseSubscribe<SignalEvent>(app.url, SIGNAL_EVENTS, { after: '999999999' });
+    await aheadSse.ended();
+    expect(JSON.stringify([aheadSse.data, aheadSse.errors])).toContain('past the latest event');
   });
 
   it('resolves each event once per instance, however many subscribers expand it', async () => {

@@ -7,7 +7,7 @@
 import { builder } from '../builder.js';
 import { ActorRef, ExchangeRef, ResponseRef, SignalRef } from '../refs.js';
 import { SideEnum, SignalKindEnum, ValueKindEnum } from '../enums.js';
-import { OsmosisError } from '../errors.js';
+import { OsmosisError, badUserInput } from '../errors.js';
 import { globalId } from '../ids.js';
 import type { Context } from '../context.js';
 import { SlowConsumer } from '../../events/feed.js';
@@ -91,14 +91,20 @@ const ExchangeEventFilterInput = builder.inputType('ExchangeEventFilter', {
 
 type Item<K extends RealtimeTopic> = RealtimeTopics[K] | SlowConsumer;
 
-function follow<K extends RealtimeTopic>(
+async function follow<K extends RealtimeTopic>(
   ctx: Context,
   topic: K,
   after: string | null | undefined,
   accept: ((payload: RealtimeTopics[K]) => boolean) | undefined,
-): AsyncIterable<Item<K>> {
+): Promise<AsyncIterable<Item<K>>> {
   if (!ctx.realtime) throw new OsmosisError('Subscriptions are not available on this server.', 'UNAVAILABLE');
   const cursor = parseCursor(after);
+  // A cursor past the last event (kept from another database, or from before a reset) would wait for
+  // events numbered after it and silently miss every one until then.
+  if (cursor !== undefined) {
+    const head = await ctx.store.outboxHead();
+    if (cursor > head) throw badUserInput('after', `is past the latest event (${head}): not a cursor of this database`);
+  }
   const log = ctx.log;
   log.info({ topic, after: cursor ?? null }, 'subscription started');
   return ctx.realtime.subscribe(topic, {
