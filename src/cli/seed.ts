@@ -5,6 +5,7 @@ import { openStore } from '../store/open.js';
 import type { Store } from '../store/port.js';
 import { generateEcosystem, generateLargeGraph, loadEcosystem, type EcosystemPlan } from '../../seeds/index.js';
 import { createProgress } from './progress.js';
+import { usageError, wholeNumber } from './args.js';
 
 export async function seed(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -19,16 +20,18 @@ export async function seed(argv: string[]): Promise<void> {
       force: { type: 'boolean', default: false },
     },
   });
-  const count = (name: 'actors' | 'ties' | 'signals' | 'exchanges'): number | undefined => {
+  // Bounds checked before anything is generated: a large world is built in memory first.
+  const LIMITS = { actors: [200, 1_000_000], ties: [0, 10_000_000], signals: [0, 5_000_000], exchanges: [0, 5_000_000] } as const;
+  const count = (name: keyof typeof LIMITS): number | undefined => {
     const raw = values[name];
     if (raw === undefined) return undefined;
-    const n = Number(raw.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < 0) throw Object.assign(new Error(`--${name} must be a whole number, got "${raw}"`), { code: 'ERR_PARSE_ARGS_UNKNOWN_OPTION' });
-    return n;
+    if (!values.large && (name === 'actors' || name === 'ties')) throw usageError(`--${name} applies to --large only (the demo ecosystem has a fixed cast)`);
+    return wholeNumber(name, raw, LIMITS[name][0], LIMITS[name][1]);
   };
+  const sizes = { actors: count('actors'), ties: count('ties'), signals: count('signals'), exchanges: count('exchanges') };
   const plan = values.large
-    ? generateLargeGraph({ seed: values.seed, actors: count('actors'), ties: count('ties'), signals: count('signals'), exchanges: count('exchanges') })
-    : generateEcosystem({ seed: values.seed, signals: count('signals'), exchanges: count('exchanges') });
+    ? generateLargeGraph({ seed: values.seed, ...sizes })
+    : generateEcosystem({ seed: values.seed, signals: sizes.signals, exchanges: sizes.exchanges });
 
   const config = loadConfig();
   const store = await openStore(config);

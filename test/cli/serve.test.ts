@@ -46,6 +46,11 @@ describe('osmosis serve', () => {
       [['seed', '--actors', '-5'], "Option '--actors' argument is ambiguous"],
       [['export', '--page-size'], "Option '--page-size <value>' argument missing"],
       [['seed', '--colour'], "Unknown option '--colour'"],
+      [['seed', '--large', '--actors', '0'], '--actors must be a whole number from 200 to 1000000, got "0"'],
+      [['seed', '--large', '--actors', '99999999999'], '--actors must be a whole number from 200 to 1000000'],
+      [['seed', '--actors', '5'], '--actors applies to --large only'],
+      [['migrate', 'extra'], "Unexpected argument 'extra'"],
+      [['migrate', '--foo'], "Unknown option '--foo'"],
       [['export', '--out', '/nonexistent/dir/x.ndjson'], '--out /nonexistent/dir/x.ndjson: there is no directory /nonexistent/dir'],
     ];
     for (const [args, message] of cases) {
