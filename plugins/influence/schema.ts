@@ -68,6 +68,7 @@ function toRun(args: GraphArgs, options: InfluenceOptions): { analytic: string; 
   if (args.measure !== 'BETWEENNESS' && args.sample !== null && args.sample !== undefined) {
     throw badUserInput('sample', 'applies to BETWEENNESS only');
   }
+  if (args.sample !== null && args.sample !== undefined && args.sample < 1) throw badUserInput('sample', 'must be at least 1 (pivots to sample)');
   return { analytic: MEASURES[args.measure].analytic, params };
 }
 

@@ -93,6 +93,8 @@ describe('influence over GraphQL (embedded)', () => {
       const reversed = await gql(app.yoga, `{ analytics { run(plugin: "${plugin}", analytic: "${analytic}", params: ${params}) { cached } } }`);
       expect(reversed.errors?.[0].extensions, plugin).toMatchObject({ code: 'BAD_USER_INPUT', field: 'params.until' });
     }
+    const zero = await gql(app.yoga, '{ analytics { influence(measure: BETWEENNESS, sample: 0) { score } } }');
+    expect(zero.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sample' });
     const sample = await gql(app.yoga, '{ analytics { influence(measure: PAGERANK, sample: 3) { score } } }');
     expect(sample.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sample' });
     const params = await gql(app.yoga, '{ analytics { run(plugin: "influence", analytic: "pagerank", params: { alpha: 2 }) { cached } } }');
