@@ -20,6 +20,8 @@ const NO_CONTROL_MESSAGE = 'must not contain control characters';
  * or name such a key could give the erased person back a name, or link new data to their history.
  */
 export const ERASED_KEY_PREFIX = 'erased:';
+/** The name eraseActor gives a tombstone (both stores write it). */
+export const TOMBSTONE_NAME = 'Erased actor';
 const RESERVED_MESSAGE = `must not start with '${ERASED_KEY_PREFIX}' (reserved for erased actors)`;
 
 /** Why a client may not write or refer to the (trimmed) actor key `k`, or undefined when it may. */
