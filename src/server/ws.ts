@@ -130,6 +130,13 @@ export function attachGraphQLWebSocket(server: Server, yoga: OsmosisYoga, option
       close: (code, reason) => socket.close(code, reason),
       onMessage: (handle) => socket.on('message', (data) => {
         handle(String(data)).catch((error: unknown) => {
+          // graphql-ws throws this plain Error for a well-formed message a client may not send (next,
+          // connection_ack, ...): the client's fault, closed as any invalid message is, not logged as ours.
+          if (error instanceof Error && /^Unexpected message of type \w+ received$/.test(error.message)) {
+            log.info({ reason: error.message }, 'WebSocket client sent a message it may not send');
+            socket.close(CloseCode.BadRequest, 'Invalid message received');
+            return;
+          }
           log.error({ err: error }, 'WebSocket message handling failed');
           socket.close(CloseCode.InternalServerError, 'Internal server error');
         });

@@ -84,6 +84,22 @@ describe('realtime limits and robustness', () => {
     for (const s of subs) expect(await s.waitFor(1)).toHaveLength(1);
   });
 
+  it('closes a connection that sends a message only the server may send with 4400, as any invalid one', async () => {
+    for (const message of [{ type: 'next', id: '1', payload: {} }, { type: 'connection_ack' }]) {
+      const socket = new WebSocket(app.wsUrl, 'graphql-transport-ws');
+      sockets.push(socket);
+      const received: string[] = [];
+      socket.on('message', (data) => {
+        received.push(String(data));
+        if (JSON.parse(String(data)).type === 'connection_ack') socket.send(JSON.stringify(message));
+      });
+      socket.once('open', () => socket.send(JSON.stringify({ type: 'connection_init' })));
+      const [code, reason] = await new Promise<[number, string]>((resolve) => socket.once('close', (c, r) => resolve([c, String(r)])));
+      expect(received.map((m) => JSON.parse(m).type), message.type).toEqual(['connection_ack']);
+      expect([code, reason], message.type).toEqual([4400, 'Invalid message received']);
+    }
+  });
+
   it('closes a connection that sends a message above the maximum size (1009)', async () => {
     const c = client();
     const big = wsSubscribe(c, EVENTS, { filter: { channels: ['x'.repeat(5_000)] } });
