@@ -103,6 +103,11 @@ describe('learning loop over GraphQL (embedded)', () => {
   it('rejects bad arguments, naming them', async () => {
     const order = await gql(app.yoga, '{ analytics { learningLoop(since: "2026-05-05T00:00:00Z", until: "2026-05-01T00:00:00Z") { since } } }');
     expect(order.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'until' });
+    // No until: the window ends now, so a since in the future is refused (with an until it is a window like any).
+    const future = await gql(app.yoga, '{ analytics { learningLoop(since: "9000-01-01T00:00:00Z") { since } } }');
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
+    const ahead = await gql(app.yoga, '{ analytics { learningLoop(since: "9000-01-01T00:00:00Z", until: "9000-02-01T00:00:00Z") { since } } }');
+    expect(ahead.errors).toBeUndefined();
     const days = await gql(app.yoga, '{ analytics { learningLoop(windowDays: 0) { since } } }');
     expect(days.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'windowDays' });
     const top = await gql(app.yoga, `{ analytics { learningLoop(${WINDOW}) { topics(top: 5000) { name } } } }`);

@@ -58,6 +58,10 @@ export function paramsOf(args: Args): Record<string, unknown> {
   if (args.since) params.since = instantOf(args.since);
   if (args.until) params.until = instantOf(args.until);
   if (params.since && params.until && (params.since as string) >= (params.until as string)) throw badUserInput('until', 'must be later than since');
+  // Without until the window ends now: a later since would make it end before it starts.
+  if (params.since && !params.until && Date.parse(params.since as string) > Date.now()) {
+    throw badUserInput('since', 'is in the future: the window ends now unless until says otherwise');
+  }
   if (args.windowDays !== null && args.windowDays !== undefined) {
     if (!(args.windowDays > 0 && args.windowDays <= 3_660)) throw badUserInput('windowDays', 'must be more than 0 and at most 3660');
     params.windowDays = args.windowDays;
