@@ -22,6 +22,7 @@ import {
   type ActorKind, type ActorView, type AnalyticResult, type PluginArgBuilder, type PluginRequestContext, type PluginSchema, type Side, type ValueKind,
 } from '../../src/plugin-api/index.js';
 import { VIA } from './algorithms/trace.js';
+import { MAX_BUCKETS } from './algorithms/series.js';
 import type {
   BalancesResult, BrokersResult, ExchangeParams, MatrixResult, ReciprocityResult, SeriesResult, TraceResult, TraceRow, ValueFlowOptions,
 } from './params.js';
@@ -583,6 +584,13 @@ export function valueFlowSchema(schema: PluginSchema<ValueFlowOptions>): void {
           toSide: t.arg({ type: schema.Side }),
         },
         resolve: async (r, args, context, info) => {
+          // Known before running when the window is: too many buckets is then the caller's input error.
+          const { since, until } = r.params as { since?: string; until?: string };
+          if (since && until) {
+            const days = (Date.parse(until) - Date.parse(since)) / 86_400_000;
+            const buckets = args.period === 'DAY' ? days : args.period === 'WEEK' ? days / 7 : days / 30.436875;
+            if (buckets > MAX_BUCKETS) throw badUserInput('period', `more than ${MAX_BUCKETS} ${args.period} buckets from since to until: narrow the window or take a longer period`);
+          }
           const params: Record<string, unknown> = { ...r.params, period: args.period };
           if (args.fromSide) params.fromSide = args.fromSide;
           if (args.toSide) params.toSide = args.toSide;
