@@ -121,7 +121,7 @@ async function readBenchmark(neo: Server, store: Neo4jStore, o: Neo4jBenchOption
       { query: '{ __typename }', 'req/s': t.rps, 'p50 ms': t.p50, 'p99 ms': t.p99, errors: t.errors + t.non2xx },
       { query: 'actor → ties(10) → other → signals(3)', 'req/s': q.rps, 'p50 ms': q.p50, 'p99 ms': q.p99, errors: q.errors + q.non2xx },
     ]);
-    console.log(`ratio typical/trivial req/s: ${(q.rps / t.rps).toFixed(3)} (target ≥ 0.30)`);
+    console.log(`ratio typical/trivial req/s: ${(q.rps / t.rps).toFixed(3)} (the core issue's 0.30 target is set for the embedded store; Neo4j answers each read over Bolt)`);
   } finally {
     await server.stop();
   }
