@@ -2,6 +2,7 @@
 import { DateTimeISOResolver, JSONObjectResolver } from 'graphql-scalars';
 import { builder } from './builder.js';
 import { isCanonicalInstant } from '../domain/inputs.js';
+import type { Json } from '../domain/entities.js';
 
 builder.addScalarType('DateTime', DateTimeISOResolver, {
   serialize: (value) => (typeof value === 'string' ? value : new Date(value as Date).toISOString()),
@@ -13,4 +14,9 @@ builder.addScalarType('DateTime', DateTimeISOResolver, {
   // date literal holds no variables (graphql-jit warns on every compile about a two-parameter one).
   parseLiteral: (ast) => new Date(DateTimeISOResolver.parseLiteral(ast, undefined) as Date).toISOString(),
 });
-builder.addScalarType('JSONObject', JSONObjectResolver);
+// Variables inside an object literal still arrive (the rest parameter), but the declared arity is one:
+// graphql-jit writes an unstructured line to stderr for every document that holds a literal of a
+// scalar whose parseLiteral declares two parameters.
+builder.addScalarType('JSONObject', JSONObjectResolver, {
+  parseLiteral: (ast, ...rest: [(Record<string, unknown> | null)?]) => JSONObjectResolver.parseLiteral(ast, rest[0]) as Record<string, Json>,
+});

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gql, ok } from '../support/graphql-client.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { storeFactories } from '../support/stores.js';
@@ -35,6 +35,22 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     expect((await ok(app.yoga, NodeByIdDocument, { id })).node).toMatchObject({ __typename: 'Actor', key: 'hr:e-1' });
     const outside = await ok(app.yoga, ActorByKeyDocument, { key: 'crm:c-1' });
     expect(outside.actor?.side).toBe('OUTSIDE');
+  });
+
+  it('takes attributes written as an object literal, variables inside it included, and prints nothing outside the log', async () => {
+    const stderr = vi.spyOn(console, 'error');
+    try {
+      const data = await ok<{ upsertActors: { actors: { attributes: unknown }[] } }, { v: number }>(app.yoga,
+        'mutation($v: Int) { upsertActors(input: [{ key: "crm:lit", kind: CUSTOMER, name: "Lit", attributes: { x: $v, y: { z: [$v, "a"] } } }]) { actors { attributes } } }',
+        { v: 5 });
+      expect(data.upsertActors.actors[0].attributes).toEqual({ x: 5, y: { z: [5, 'a'] } });
+      const plain = await ok<{ upsertActors: { actors: { attributes: unknown }[] } }, Record<string, never>>(app.yoga,
+        'mutation { upsertActors(input: [{ key: "crm:lit2", kind: CUSTOMER, name: "Lit", attributes: { y: { z: [1, "a"] } } }]) { actors { attributes } } }');
+      expect(plain.upsertActors.actors[0].attributes).toEqual({ y: { z: [1, 'a'] } });
+      expect(stderr).not.toHaveBeenCalled();
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('answers null for unknown keys and ids, never an error', async () => {
