@@ -8,7 +8,7 @@ import type { Plugin } from 'graphql-yoga';
 
 // "X cannot represent …" covers every scalar, built-in or custom (DateTime, JSONObject).
 // `Value "X" does not exist in "E" enum`: an unknown enum value written in the query text.
-const INPUT_ERROR = /^(Variable "\$[\w]+"|Argument "[\w]+"|Field "[\w]+" of required type|Expected value of type|Enum "\w+" cannot represent|\w+ cannot represent|Value "[^"]*" does not exist in "\w+" enum|.*got invalid value)/;
+const INPUT_ERROR = /^(Variable "\$[\w]+"|Argument "[\w]+"|Field "[\w.]+" of required type|Expected value of type|Enum "\w+" cannot represent|\w+ cannot represent|Value "[^"]*" does not exist in "\w+" enum|.*got invalid value)/;
 
 /**
  * The argument (or input field, dotted under its argument) whose value is `node` in `document`:
@@ -17,16 +17,31 @@ const INPUT_ERROR = /^(Variable "\$[\w]+"|Argument "[\w]+"|Field "[\w]+" of requ
 function fieldOfLiteral(document: DocumentNode | undefined, node: ASTNode | undefined): string | undefined {
   const start = node?.loc?.start;
   if (!document || start === undefined) return undefined;
-  const path: string[] = [];
+  const path: string[] = []; // names, and `[i]` for an item of a list literal
   let found: string | undefined;
+  const itemOfList = (key: unknown, ancestors: readonly unknown[]) =>
+    typeof key === 'number' && (ancestors.at(-1) as ASTNode | undefined)?.kind === 'ListValue';
   visit(document, {
     Argument: { enter: (a) => { path.push(a.name.value); }, leave: () => { path.pop(); } },
     ObjectField: { enter: (f) => { path.push(f.name.value); }, leave: () => { path.pop(); } },
-    enter(n) {
-      if (found === undefined && n.loc?.start === start && n.kind !== 'Argument' && n.kind !== 'ObjectField' && path.length) found = path.join('.');
+    enter(n, key, _parent, _path, ancestors) {
+      if (itemOfList(key, ancestors)) path.push(`[${key as number}]`);
+      if (found === undefined && n.loc?.start === start && n.kind !== 'Argument' && n.kind !== 'ObjectField' && path.length) {
+        found = path.reduce((out, part) => (part.startsWith('[') || !out ? out + part : `${out}.${part}`), '');
+      }
+    },
+    leave(_n, key, _parent, _path, ancestors) {
+      if (itemOfList(key, ancestors)) path.pop();
     },
   });
   return found;
+}
+
+/** The field at fault in a literal's error; a required input field left out is named under its object. */
+function literalField(message: string, document: DocumentNode | undefined, node: ASTNode | undefined): string | undefined {
+  const at = fieldOfLiteral(document, node);
+  const missing = /^Field "\w+\.(\w+)" of required type/.exec(message);
+  return at && missing ? `${at}.${missing[1]}` : at;
 }
 
 /**
@@ -47,7 +62,7 @@ function withCode(error: GraphQLError, document?: DocumentNode): GraphQLError {
   if (error.extensions?.code && error.extensions.code !== 'GRAPHQL_VALIDATION_FAILED') return error;
   if (!INPUT_ERROR.test(error.message)) return error;
   const arg = /Argument "([\w]+)"/.exec(error.message);
-  const at = variableField(error.message) ?? (arg ? arg[1] : fieldOfLiteral(document, error.nodes?.[0]));
+  const at = variableField(error.message) ?? (arg ? arg[1] : literalField(error.message, document, error.nodes?.[0]));
   return new GraphQLError(error.message, {
     nodes: error.nodes,
     source: error.source,

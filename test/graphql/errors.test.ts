@@ -53,7 +53,7 @@ describe('bad input, unknown ids and internal errors', () => {
     const inline = await gql(app.yoga, '{ actors(first: "ten") { totalCount } }');
     expect(inline.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const enumLiteral = await gql(app.yoga, '{ actors(filter: { kinds: [ALIEN] }) { totalCount } }');
-    expect(enumLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.kinds' });
+    expect(enumLiteral.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.kinds[0]' });
   });
 
   it('names the field at fault for a malformed literal of a custom scalar, however deep', async () => {
@@ -61,6 +61,16 @@ describe('bad input, unknown ids and internal errors', () => {
     expect(top.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
     const nested = await gql(app.yoga, '{ signals(filter: { kinds: [COMPLAINT], since: "not a date" }) { totalCount } }');
     expect(nested.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
+    // In a list literal the item's index is named, as for variables.
+    const item = await gql(app.yoga, `mutation { upsertActors(input: [{ key: "a", kind: CUSTOMER, name: "A" },
+      { key: "b", kind: CUSTOMER, name: "B", attributes: "not an object" }]) { created } }`);
+    expect(item.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[1].attributes' });
+    const deep = await gql(app.yoga, `mutation { recordSignals(input: [{ channel: "c", externalId: "1", kind: QUESTION, text: "t",
+      occurredAt: "2026-01-01T00:00:00Z", about: [] }, { channel: "c", externalId: "2", kind: QUESTION, text: "t", occurredAt: "soon" }]) { created } }`);
+    expect(deep.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[1].occurredAt' });
+    // A required input field left out of a literal is the client's input error too, named under its item.
+    const missing = await gql(app.yoga, 'mutation { recordSignals(input: [{ channel: "c", externalId: "2", kind: QUESTION, occurredAt: "2026-01-01T00:00:00Z" }]) { created } }');
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].text' });
   });
 
   it('gives BAD_USER_INPUT for page sizes out of range and foreign cursors', async () => {
