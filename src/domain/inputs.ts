@@ -65,7 +65,14 @@ const key = actorKey;
 export const storedExternalId = z.string().trim().min(1).max(200);
 const externalId = storedExternalId.regex(NO_CONTROL, NO_CONTROL_MESSAGE);
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
-  .transform((s) => new Date(s).toISOString());
+  .transform((s) => new Date(s).toISOString())
+  // Stored and compared as ISO text, which orders correctly only with a 4-digit year (UTC).
+  .refine(hasFourDigitYear, 'must be within years 0000 to 9999 in UTC');
+
+/** True when an ISO instant from `Date#toISOString()` has a 4-digit year (not ±YYYYYY). */
+export function hasFourDigitYear(iso: string): boolean {
+  return iso.charCodeAt(4) === 45; // '-' after four digits
+}
 
 /** Where the digits of `Date#toISOString()` (a 4-digit year) are: YYYY-MM-DDTHH:mm:ss.sssZ. */
 const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];

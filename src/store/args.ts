@@ -4,6 +4,7 @@
  * channels compare lower-cased, a page size is a non-negative integer.
  */
 import { badInput } from '../domain/errors.js';
+import { hasFourDigitYear } from '../domain/inputs.js';
 import type { ActorFilter, ExchangeFilter, SignalFilter } from './port.js';
 
 /** Validates `first`; 0 is allowed (an empty page that still says whether items exist). */
@@ -18,7 +19,9 @@ export function pageSize(first: number): number {
 export function canonicalInstant(value: string, path: (string | number)[]): string {
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw badInput([{ path, message: 'must be an ISO-8601 date-time' }]);
-  return new Date(ms).toISOString();
+  const iso = new Date(ms).toISOString();
+  if (!hasFourDigitYear(iso)) throw badInput([{ path, message: 'must be within years 0000 to 9999 in UTC' }]);
+  return iso;
 }
 
 const list = <T>(values: readonly T[] | null | undefined): T[] | undefined =>

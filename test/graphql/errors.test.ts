@@ -4,7 +4,7 @@ import { gql, ok } from '../support/graphql-client.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { testApp, type TestApp } from '../support/app.js';
 import { embeddedFactory } from '../support/stores.js';
-import { ActorsDocument, RecordExchangesDocument, UpsertActorsDocument, ExchangesDocument } from '../../schema/generated/graphql.js';
+import { ActorsDocument, RecordExchangesDocument, RecordSignalsDocument, UpsertActorsDocument, ExchangesDocument } from '../../schema/generated/graphql.js';
 
 describe('bad input, unknown ids and internal errors', () => {
   let app: TestApp;
@@ -71,6 +71,22 @@ describe('bad input, unknown ids and internal errors', () => {
     // A required input field left out of a literal is the client's input error too, named under its item.
     const missing = await gql(app.yoga, 'mutation { recordSignals(input: [{ channel: "c", externalId: "2", kind: QUESTION, occurredAt: "2026-01-01T00:00:00Z" }]) { created } }');
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].text' });
+  });
+
+  it('refuses instants whose UTC year has more than four digits (they would compare wrongly as text)', async () => {
+    const late = '9999-12-31T23:59:59-01:00'; // year 10000 in UTC
+    const literal = await gql(app.yoga, `{ signals(filter: { since: "${late}" }) { totalCount } }`);
+    expect(literal.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
+    expect(literal.errors?.[0].message).toContain('years 0000 to 9999');
+    const variable = await gql(app.yoga, 'query($s: DateTime) { exchanges(filter: { until: $s }) { totalCount } }', { s: late });
+    expect(variable.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 's' });
+    const write = await gql(app.yoga, RecordSignalsDocument, { input: [{ channel: 'c', externalId: '1', kind: 'QUESTION', text: 't', occurredAt: late }] });
+    expect(write.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].occurredAt' });
+    expect((await ok(app.yoga, '{ signals { totalCount } }')).signals).toEqual({ totalCount: 0 });
+    // The store refuses them too (callers other than GraphQL: plugins, import).
+    await expect(app.store.listSignals({ since: '+010000-01-01T00:59:59.000Z' }, { first: 1 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    // Year 0000 and 9999 themselves are fine.
+    expect((await gql(app.yoga, '{ signals(filter: { since: "0000-01-01T00:00:00Z", until: "9999-12-31T23:59:59Z" }) { totalCount } }')).errors).toBeUndefined();
   });
 
   it('gives BAD_USER_INPUT for page sizes out of range and foreign cursors', async () => {
