@@ -10,8 +10,13 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 
 // --- plugin settings (src/plugin-host) ---------------------------------------------------------
 /** Comma-separated built-in names, paths or package names; `none` for no plugin. */
-const pluginList = z.union([z.string(), z.array(z.string())]).transform((v) => {
+const pluginList = z.union([z.string(), z.array(z.string())]).transform((v, ctx) => {
   const items = (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean);
+  // "," names nothing: a setting gone wrong, not a way to say `none` (which is spelled out).
+  if (items.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'names no plugin (only commas or blanks); use "none" to load none' });
+    return z.NEVER;
+  }
   return items.length === 1 && items[0] === 'none' ? [] : items;
 });
 /** Options by plugin name: a JSON object (a JSON string in the environment). */
@@ -57,6 +62,11 @@ export const configSchema = z.object({
       const given = Array.isArray(v) ? v.length > 0 : v !== '';
       if (given && tokens.length === 0) {
         ctx.addIssue({ code: 'custom', message: 'names no token (only commas or blanks); leave it unset or empty to run without authentication' });
+        return z.NEVER;
+      }
+      // A Bearer token is one word: one with blanks inside could never be presented.
+      if (tokens.some((t) => /\s/.test(t))) {
+        ctx.addIssue({ code: 'custom', message: 'a token contains blanks; tokens are separated by commas and hold no whitespace' });
         return z.NEVER;
       }
       return tokens;

@@ -16,17 +16,20 @@ interface Credentials {
 
 const digest = (token: string): Buffer => createHash('sha256').update(token).digest();
 
-const bearer = (value: unknown): string | null => {
-  if (typeof value !== 'string') return null;
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(value);
-  return m ? m[1] : null;
+/** The token of `Bearer <token>`; MALFORMED for any other value given, null for none. */
+const MALFORMED = Symbol('malformed');
+const bearer = (value: unknown): string | null | typeof MALFORMED => {
+  if (value === null || value === undefined) return null;
+  const m = typeof value === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  return m ? m[1] : MALFORMED;
 };
 
 /** The token a client presented, from whichever transport it came by. */
-function presented(context: Credentials): string | null {
+function presented(context: Credentials): string | null | typeof MALFORMED {
   if (context.request) return bearer(context.request.headers.get('authorization'));
   const params = context.connectionParams ?? {};
-  return bearer(params.authorization ?? params.Authorization) ?? (typeof params.token === 'string' ? params.token : null);
+  const fromHeader = bearer(params.authorization ?? params.Authorization);
+  return fromHeader ?? (typeof params.token === 'string' ? params.token : null);
 }
 
 export const unauthenticated = (message: string): OsmosisError =>
@@ -47,6 +50,7 @@ export function useApiTokens(tokens: readonly string[]): Plugin {
       if (token === null) {
         throw unauthenticated('Authentication required: send an API token (HTTP: Authorization: Bearer <token>; WebSocket: connectionParams.authorization).');
       }
+      if (token === MALFORMED) throw unauthenticated('Malformed authorization: expected "Bearer <token>" (one token, no blanks).');
       if (!valid(token)) throw unauthenticated('Invalid API token.');
     },
   };

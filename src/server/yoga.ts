@@ -21,6 +21,7 @@ import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
+import { useHealth } from './health.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { useMalformedParamsError } from './malformed-params.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
@@ -79,7 +80,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     // Everything that is not a coded GraphQLError or a domain error reaches the client as "Unexpected error.".
     maskedErrors: { maskError: (error, message, isDev) => codedDomainError(error) ?? maskError(error, message, isDev) },
     logging: false,
-    healthCheckEndpoint: '/health',
+    healthCheckEndpoint: false, // useHealth
     // Enforced by useRequestBodyLimit, which reads the declared length instead of streaming every body.
     maxRequestBodySize: false,
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
@@ -112,6 +113,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       useInputErrorCodes(),
       // Queries and mutations compiled once per document (graphql-jit); subscriptions on graphql-js.
       useCompiledOperations(),
+      useHealth(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),

@@ -21,9 +21,11 @@ describe('osmosis serve', () => {
       [{ OSMOSIS_DB: dir, PORT: '0' }, `OSMOSIS_DB="${dir}": cannot open it`],
       [{ OSMOSIS_DB: notADatabase, PORT: '0' }, 'file is not a database'],
       [{ OSMOSIS_DB: join(dir, 'o.db'), HOST: 'nohost.invalid', PORT: '0' }, 'HOST="nohost.invalid": no such host name'],
+      // A directory that cannot be made and says ENOENT (procfs): Node's recursive mkdir looped forever.
+      [{ OSMOSIS_DB: '/proc/osmosis-nope/x.db', PORT: '0' }, 'OSMOSIS_DB="/proc/osmosis-nope/x.db": cannot open it'],
     ];
     for (const [env, message] of cases) {
-      const r = spawnSync(process.execPath, [...cli, 'serve'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [...cli, 'serve'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000 });
       expect(r.status, message).toBe(2);
       expect(r.stderr).toContain(message);
       expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -88,7 +90,9 @@ describe('osmosis serve', () => {
         child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
       });
       const base = url.replace(/\/graphql$/, '');
-      expect((await fetch(`${base}/health`)).status).toBe(200);
+      // Health answers whatever query string or trailing slash follows, and only on its own path.
+      for (const path of ['/health', '/health?x=1', '/health/', '/health/?cb=2']) expect((await fetch(`${base}${path}`)).status, path).toBe(200);
+      for (const path of ['/healthz', '/graphql/health', '/nope?x=/health']) expect((await fetch(`${base}${path}`)).status, path).toBe(404);
       expect((await fetch(`${base}/ready`)).status).toBe(200);
       const res = await fetch(url, {
         method: 'POST',

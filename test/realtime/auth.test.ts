@@ -34,6 +34,13 @@ describe('API tokens', () => {
       expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(r.data ?? null).toBeNull();
     }
+    // Each refusal says what was wrong: no token, an unknown one, or a header that is not `Bearer <token>`.
+    const message = async (headers: Record<string, string>) => (await post(app.url, '{ __typename }', {}, headers)).errors?.[0].message;
+    expect(await message({})).toMatch(/^Authentication required/);
+    expect(await message(bearer('wrong'))).toBe('Invalid API token.');
+    for (const authorization of ['alpha-token', 'Bearer alpha token', 'Bearer alpha-token, Bearer bad', 'Basic YTpi']) {
+      expect(await message({ authorization }), authorization).toMatch(/^Malformed authorization/);
+    }
     expect(await post(app.url, '{ __typename }', {}, bearer('alpha-token'))).toMatchObject({ status: 200, data: { __typename: 'Query' } });
     expect(await post(app.url, SIGNALS, { input: [signal('h-1')] }, bearer('beta-token'))).toMatchObject({ data: { recordSignals: { created: 1 } } });
     expect((await fetch(app.url.replace('/graphql', '/health'))).status).toBe(200); // health stays open

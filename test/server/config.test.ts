@@ -45,5 +45,15 @@ describe('configuration', () => {
     expect(loadConfig({}).OSMOSIS_API_TOKENS).toEqual([]);
     expect(loadConfig({ OSMOSIS_API_TOKENS: '' }).OSMOSIS_API_TOKENS).toEqual([]);
     expect(loadConfig({ OSMOSIS_API_TOKENS: 'a,, b ' }).OSMOSIS_API_TOKENS).toEqual(['a', 'b']);
+    // A token with a blank inside could never be sent as a Bearer token.
+    expect(() => loadConfig({ OSMOSIS_API_TOKENS: 'tok1,tok 2' })).toThrow(/OSMOSIS_API_TOKENS.*contains blanks/);
+  });
+
+  it('refuses OSMOSIS_PLUGINS naming no plugin; "none" loads none', () => {
+    for (const value of [',', ',,,', ' , ']) {
+      expect(() => loadConfig({ OSMOSIS_PLUGINS: value }), JSON.stringify(value)).toThrow(/OSMOSIS_PLUGINS.*names no plugin/);
+    }
+    expect(loadConfig({ OSMOSIS_PLUGINS: 'none' }).OSMOSIS_PLUGINS).toEqual([]);
+    expect(loadConfig({ OSMOSIS_PLUGINS: ' silos ,, influence' }).OSMOSIS_PLUGINS).toEqual(['silos', 'influence']);
   });
 });

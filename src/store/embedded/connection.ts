@@ -2,8 +2,8 @@
  * One SQLite connection with the settings the embedded store relies on, a cache of prepared
  * statements and the two transaction shapes every module uses.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -25,7 +25,7 @@ export interface Conn {
 }
 
 export function openConnection(file: string): Conn {
-  if (file !== ':memory:' && !file.startsWith('file:')) mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !file.startsWith('file:')) makeDirectory(dirname(file));
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   // With WAL, NORMAL loses no committed transaction when the process dies, only on power loss.
@@ -37,6 +37,19 @@ export function openConnection(file: string): Conn {
   db.pragma('foreign_keys = ON');
   readSettings(db);
   return new Connection(db);
+}
+
+/**
+ * Creates `dir` and its missing parents one at a time. Node's recursive mkdirSync loops forever where
+ * a directory cannot be made and the error says ENOENT (under /proc: OSMOSIS_DB=/proc/x/y.db hung).
+ */
+function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.unshift(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing) mkdirSync(d);
 }
 
 /** What every connection that reads needs, read-only or not. */
