@@ -80,7 +80,9 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     // Everything that is not a coded GraphQLError or a domain error reaches the client as "Unexpected error.".
     maskedErrors: { maskError: (error, message, isDev) => codedDomainError(error) ?? maskError(error, message, isDev) },
     logging: false,
-    healthCheckEndpoint: false, // useHealth
+    // Yoga always installs its check, matching any URL that ends with this: a suffix with blanks, which
+    // no request target can hold, turns it off; useHealth answers /health.
+    healthCheckEndpoint: ' health is answered by useHealth ',
     // Enforced by useRequestBodyLimit, which reads the declared length instead of streaming every body.
     maxRequestBodySize: false,
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
