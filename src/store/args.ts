@@ -78,19 +78,42 @@ export function checkNotBefore(at: string | null | undefined, earliest: string |
   if (at && earliest && at < earliest) throw badInput([{ path, message: `is before ${what} (${earliest})` }]);
 }
 
+/** What a response is checked against: its signal's time, and whether the signal's emitter was erased. */
+export interface AnsweredSignal {
+  occurredAt: string;
+  emitterErased: boolean;
+}
+
 /**
- * An answer given before its signal occurred would make a negative response time (and skew the
- * responsiveness analytics): BAD_USER_INPUT on each such `respondedAt`. Instants are canonical
- * ISO strings, so string order is time order.
+ * Checks answers against their signals, BAD_USER_INPUT on each one at fault:
+ * - given before the signal occurred — `respondedAt`, or now when it is left out — it would make a
+ *   negative response time and skew the responsiveness analytics (instants are canonical ISO
+ *   strings, so string order is time order);
+ * - to a signal of an erased actor: erasure blanks every answer to their signals, and nothing new
+ *   may be linked to them.
  */
-export function checkResponseTimes(
-  inputs: readonly { signalId: string; respondedAt?: string | null }[], occurredAtOf: (signalId: string) => string | undefined,
+export function checkResponses(
+  inputs: readonly { signalId: string; respondedAt?: string | null }[],
+  signalOf: (signalId: string) => AnsweredSignal | undefined,
+  now: string,
 ): void {
   const issues = inputs.flatMap((r, i) => {
-    const occurredAt = occurredAtOf(r.signalId);
-    return r.respondedAt && occurredAt && r.respondedAt < occurredAt
-      ? [{ path: ['input', i, 'respondedAt'], message: `is before the signal occurred (${occurredAt})` }]
-      : [];
+    const signal = signalOf(r.signalId);
+    if (!signal) return [];
+    const at = r.respondedAt ?? now;
+    const found = [];
+    if (at < signal.occurredAt) {
+      found.push({
+        path: ['input', i, 'respondedAt'],
+        message: r.respondedAt
+          ? `is before the signal occurred (${signal.occurredAt})`
+          : `is needed: the signal occurs later (${signal.occurredAt}) than now, the default`,
+      });
+    }
+    if (signal.emitterErased) {
+      found.push({ path: ['input', i, 'signalId'], message: 'is a signal of an erased actor: it can no longer be answered' });
+    }
+    return found;
   });
   if (issues.length) throw badInput(issues);
 }

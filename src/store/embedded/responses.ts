@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Response, Signal } from '../../domain/entities.js';
 import { notFoundAll } from '../../domain/errors.js';
 import type { ResponseInput } from '../../domain/inputs.js';
-import { checkResponseTimes } from '../args.js';
+import { checkResponses, type AnsweredSignal } from '../args.js';
+import { ERASED_KEY_PREFIX } from '../../domain/inputs.js';
 import type { Conn } from './connection.js';
 import { appendEvents } from './outbox.js';
 import { lookup, missing } from './refs.js';
@@ -15,7 +16,9 @@ const INSERT = `
   SELECT @id, s.rid, @responder, @text, coalesce(@channel, s.channel), @respondedAt FROM signals s WHERE s.rid = @signal
   RETURNING rid`;
 const ANSWERED = "UPDATE signals SET status = 'ANSWERED' WHERE rid = ?";
-const OCCURRED_AT = 'SELECT rid, occurred_at AS at FROM signals WHERE rid IN (SELECT value FROM json_each(?))';
+const ANSWERED_SIGNALS = `
+  SELECT s.rid, s.occurred_at AS at, substr(e.key, 1, length(@erased)) = @erased AS erased
+  FROM signals s LEFT JOIN actors e ON e.rid = s.emitter_rid WHERE s.rid IN (SELECT value FROM json_each(@rids))`;
 const RESPONSES_BY_RIDS =
   `SELECT ${RESPONSE_COLUMNS}, r.rid AS rid FROM ${RESPONSE_FROM} WHERE r.rid IN (SELECT value FROM json_each(?))`;
 
@@ -27,11 +30,11 @@ export function respond(conn: Conn, inputs: readonly ResponseInput[]): { respons
     const actors = lookup(conn, 'actorKey', responderRefs.map((r) => r.value));
     const issues = [...missing('signalId', signalRefs, signals), ...missing('actorKey', responderRefs, actors)];
     if (issues.length) throw notFoundAll(issues);
-    const occurredAt = new Map((conn.stmt(OCCURRED_AT).all(json([...new Set(signals.values())])) as { rid: number; at: string }[])
-      .map((s) => [s.rid, s.at]));
-    checkResponseTimes(inputs, (id) => occurredAt.get(signals.get(id)!));
-
+    const answered = new Map((conn.stmt(ANSWERED_SIGNALS).all({ rids: json([...new Set(signals.values())]), erased: ERASED_KEY_PREFIX }) as { rid: number; at: string; erased: number | null }[])
+      .map((s): [number, AnsweredSignal] => [s.rid, { occurredAt: s.at, emitterErased: s.erased === 1 }]));
     const now = new Date().toISOString();
+    checkResponses(inputs, (id) => answered.get(signals.get(id)!), now);
+
     const responseRids = inputs.map((r) => {
       const signal = signals.get(r.signalId)!;
       const { rid } = conn.stmt(INSERT).get({

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Response, Signal } from '../../domain/entities.js';
 import type { ResponseInput } from '../../domain/inputs.js';
-import { checkResponseTimes, distinct } from '../args.js';
+import { checkResponses, distinct } from '../args.js';
+import { ERASED_KEY_PREFIX } from '../../domain/inputs.js';
 import type { Connection, EventDraft } from './connection.js';
 import { resolveRefs } from './refs.js';
 import { groupByParent, responseMap, signalMap, toResponse, toSignal } from './rows.js';
@@ -33,10 +34,12 @@ export function respond(conn: Connection, inputs: readonly ResponseInput[]): Pro
         ['signalId', inputs.map((r, i) => ({ value: r.signalId, path: ['input', i, 'signalId'] }))],
         ['actorKey', inputs.map((r, i) => ({ value: r.responderKey, path: ['input', i, 'responderKey'] }))],
       ]),
-      tx.run('UNWIND $ids AS id MATCH (s:Signal {id: id}) RETURN id, s.occurredAt AS at', { ids: distinct(inputs.map((r) => r.signalId)) }),
+      tx.run(`UNWIND $ids AS id MATCH (s:Signal {id: id}) OPTIONAL MATCH (e:Actor)-[:EMITTED]->(s)
+        RETURN id, s.occurredAt AS at, coalesce(e.key STARTS WITH $erased, false) AS erased`,
+      { ids: distinct(inputs.map((r) => r.signalId)), erased: ERASED_KEY_PREFIX }),
     ]);
-    const occurredAt = new Map(occurred.map((r) => [r.get('id') as string, r.get('at') as string]));
-    checkResponseTimes(inputs, (id) => occurredAt.get(id));
+    const answered = new Map(occurred.map((r) => [r.get('id') as string, { occurredAt: r.get('at') as string, emitterErased: r.get('erased') as boolean }]));
+    checkResponses(inputs, (id) => answered.get(id), now);
     const result = (await tx.run(RESPOND, { rows })).map((r) => ({
       response: toResponse(r.get('response') as Record<string, unknown>),
       signal: toSignal(r.get('signal') as Record<string, unknown>),

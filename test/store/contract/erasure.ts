@@ -101,6 +101,18 @@ export function erasureContract(store: StoreRef): void {
       expect((await s.facts()).responses.count).toBe(4);
     });
 
+    it("refuses a new answer to an erased person's signal: nothing new is linked to them", async () => {
+      const s = store();
+      const { signals } = await world();
+      await s.eraseActor('crm:alice');
+      const before = (await s.stats()).responses;
+      const error = await domainError(s.respond([response(signals[0].id, 'crm:bob', { text: 'Dear Alice, again', respondedAt: at(30) })]));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.issues).toEqual([{ path: ['input', 0, 'signalId'], message: expect.stringContaining('erased') }]);
+      expect((await s.stats()).responses).toBe(before);
+      expect((await s.responsesOfSignals([signals[0].id]))[0].map((r) => r.text)).toEqual([null]);
+    });
+
     it("refuses upserts by a tombstone's key: the erased person gets no name back", async () => {
       const s = store();
       await world();

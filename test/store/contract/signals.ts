@@ -193,5 +193,17 @@ export function signalsContract(store: StoreRef): void {
       expect((await store().stats()).responses).toBe(0);
       expect((await store().signalsByIds([early.id]))[0]?.status).toBe('OPEN');
     });
+
+    it('refuses an answer without respondedAt to a signal dated in the future: now, the default, is before it', async () => {
+      await store().upsertActors([actor('ada')]);
+      const { items: [future] } = await store().recordSignals([signal('f', { occurredAt: '9999-12-31T23:59:59.000Z' })]);
+      const error = await domainError(store().respond([response(future.id, 'ada', { text: 'thanks' })]));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.issues).toEqual([{ path: ['input', 0, 'respondedAt'], message: expect.stringContaining('9999-12-31T23:59:59.000Z') }]);
+      expect((await store().stats()).responses).toBe(0);
+      // Dated at or after the signal, it is taken.
+      await store().respond([response(future.id, 'ada', { respondedAt: '9999-12-31T23:59:59.000Z' })]);
+      expect((await store().stats()).responses).toBe(1);
+    });
   });
 }
