@@ -11,6 +11,8 @@ export const REGISTRATION_CODES = [
   'PLUGIN_NOT_FOUND',
   /** Importing the plugin's module threw. */
   'PLUGIN_LOAD_FAILED',
+  /** Importing the plugin's module did not finish in time (e.g. a top-level await that never settles). */
+  'PLUGIN_LOAD_TIMEOUT',
   /** The module's export is not a valid plugin definition (name, version, apiVersion, hooks, analytics). */
   'PLUGIN_INVALID',
   /** Another plugin listed earlier has the same name. */

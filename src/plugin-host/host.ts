@@ -156,6 +156,9 @@ export function toJsonValue(value: unknown, depth = 0): unknown {
   return value === undefined ? null : value;
 }
 
+const isThenable = (x: unknown): x is PromiseLike<unknown> =>
+  (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as { then?: unknown }).then === 'function';
+
 const badParams = (issues: { path: PropertyKey[]; message: string }[]): OsmosisError => {
   const rows = issues.map((i) => ({ field: formatPath(['params', ...i.path.map((p) => (typeof p === 'number' ? p : String(p)))]), message: i.message }));
   return new OsmosisError(`Invalid value at ${rows[0].field}: ${rows[0].message}`, 'BAD_USER_INPUT', { field: rows[0].field, issues: rows });
@@ -392,6 +395,12 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
     const entry: Active = { definition, modules: plugin.modules, options: pluginOptions, log: pluginLog };
     try {
       const teardown = definition.setup?.(context);
+      if (isThenable(teardown)) {
+        // setup is synchronous and is not awaited, so an async one cannot hold start-up; it is refused,
+        // and its rejection is caught here: unhandled, it would crash the process.
+        teardown.then(undefined, (error: unknown) => pluginLog.warn({ err: error }, 'the refused async setup rejected'));
+        throw new Error('setup returned a promise: setup must be synchronous (start asynchronous work from it, do not return it)');
+      }
       if (teardown !== undefined && typeof teardown !== 'function') throw new Error('setup must return nothing or a teardown function');
       if (teardown) entry.teardown = teardown;
       for (const hook of pendingHooks) hooks.add(name, hook, pluginLog);

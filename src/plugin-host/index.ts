@@ -1,6 +1,6 @@
 /** The plugin host: loading, registration checks, lifecycle, the isolated analytics runner. */
 export { createPluginHost, DEFAULT_LIMITS, type HostLimits, type HostStats, type PluginHost, type PluginHostOptions } from './host.js';
-export { builtinCandidates, loadPlugins, type LoadOptions } from './load.js';
+export { builtinCandidates, DEFAULT_LOAD_TIMEOUT_MS, loadPlugins, type LoadOptions } from './load.js';
 export { BUILTIN_PLUGINS, extendSchemaWithBuiltins } from './builtins.js';
 export { registerPlugins, type PluginCandidate } from './registry.js';
 export {

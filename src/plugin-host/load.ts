@@ -2,8 +2,9 @@
  * Loading: from OSMOSIS_PLUGINS entries to imported plugin modules. An entry is a built-in name
  * (`influence`), a path (`./plugins/mine`, `/opt/osmosis/plugins/x/index.js`: a file, or a folder
  * whose package.json names its entry) or an npm package name (`osmosis-plugin-x`, resolved from
- * Osmosis' own node_modules). A module that cannot be found or throws while loading is recorded
- * as a failed candidate; nothing is thrown.
+ * Osmosis' own node_modules). A module that cannot be found, throws while loading or does not
+ * finish loading in time (a top-level await that never settles) is recorded as a failed
+ * candidate; nothing is thrown.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -18,6 +19,30 @@ export interface LoadOptions {
   baseDir?: string;
   /** Built-ins by name; default BUILTIN_PLUGINS. */
   builtins?: Readonly<Record<string, unknown>>;
+  /** How long importing one module may take; default DEFAULT_LOAD_TIMEOUT_MS. */
+  timeoutMs?: number;
+}
+
+/**
+ * Importing one plugin module (its top-level code, top-level awaits included) may take this long.
+ * Past it the plugin is PLUGIN_LOAD_TIMEOUT; an ES module import cannot be cancelled, so the module
+ * is abandoned, still pending.
+ */
+export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
+
+class LoadTimeout extends Error {}
+
+/**
+ * `promise`, or a LoadTimeout past `ms`. The timer is also what keeps the process alive meanwhile:
+ * a top-level await on a promise that never settles leaves nothing pending, and Node would exit
+ * with code 13 without a word. It is cleared as soon as either side settles.
+ */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoadTimeout()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 const isPath = (entry: string): boolean =>
@@ -56,6 +81,7 @@ export function builtinCandidates(entries: readonly string[], builtins = BUILTIN
 export async function loadPlugins(entries: readonly string[], options: LoadOptions = {}): Promise<PluginCandidate[]> {
   const builtins = options.builtins ?? BUILTIN_PLUGINS;
   const baseDir = options.baseDir ?? process.cwd();
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   const candidates: PluginCandidate[] = [];
   for (const source of entries) {
     if (source in builtins) {
@@ -73,9 +99,18 @@ export async function loadPlugins(entries: readonly string[], options: LoadOptio
       specifier = pathToFileURL(file).href;
     }
     try {
-      const namespace: unknown = await import(specifier);
+      const namespace: unknown = await withDeadline(import(specifier), timeoutMs);
       candidates.push({ source, builtin: false, exported: definitionOf(namespace) });
     } catch (error) {
+      if (error instanceof LoadTimeout) {
+        candidates.push({
+          source,
+          builtin: false,
+          error: new PluginRegistrationError('PLUGIN_LOAD_TIMEOUT', source,
+            `importing it did not finish within ${timeoutMs} ms (does its top-level code await something that never settles?)`),
+        });
+        continue;
+      }
       const e = error as Error & { code?: string };
       const notFound = !isPath(source) && e.code === 'ERR_MODULE_NOT_FOUND' && e.message.includes(`'${source}'`);
       candidates.push({
