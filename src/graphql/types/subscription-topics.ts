@@ -8,6 +8,7 @@ import type { Actor, Response, Signal, ValueExchange } from '../../domain/entiti
 import type { EventType } from '../../domain/events.js';
 import { sideOf, type Side, type SignalKind, type ValueKind } from '../../domain/kinds.js';
 import type { Store } from '../../store/port.js';
+import { normalizeExchangeFilter, normalizeSignalFilter } from '../../store/args.js';
 import type { EventFeed, Projector, Published } from '../../events/feed.js';
 import { badUserInput } from '../errors.js';
 import { createLoaders, type Loaders } from '../loaders.js';
@@ -158,39 +159,66 @@ export interface ExchangeEventFilter {
   toKey?: string | null;
 }
 
-/** As the query filters: an absent or empty list filters nothing; a key that matches no actor matches nothing. */
+/** A GraphQL list argument as the store's filter types take it. */
+const listOf = <T>(values: readonly T[] | null | undefined): T[] | undefined => (values ? [...values] : undefined);
+
+/**
+ * As the query filters, normalised by the same rules (keys trimmed, channels trimmed and lower-cased,
+ * an absent or empty list filters nothing); a key that matches no actor matches nothing.
+ * Throws a DomainError (BAD_USER_INPUT at `filter.<field>`) for a value the query would refuse.
+ */
 export function signalAccept(filter: SignalEventFilter | null | undefined): ((p: { facts: SignalFacts }) => boolean) | undefined {
   if (!filter) return undefined;
-  const channels = filter.channels?.length ? new Set(filter.channels) : null;
-  const kinds = filter.kinds?.length ? new Set<string>(filter.kinds) : null;
-  const { emitterKey, aboutKey, side } = filter;
-  if (!channels && !kinds && emitterKey == null && aboutKey == null && side == null) return undefined;
-  return ({ facts: f }) =>
-    (!channels || channels.has(f.channel)) &&
-    (!kinds || kinds.has(f.kind)) &&
-    (emitterKey == null || f.emitterKey === emitterKey) &&
-    (aboutKey == null || f.aboutKeys.has(aboutKey)) &&
-    (side == null || f.side === side);
+  const f = normalizeSignalFilter({
+    channels: listOf(filter.channels), kinds: listOf(filter.kinds),
+    emitterKey: filter.emitterKey ?? undefined, aboutKey: filter.aboutKey ?? undefined,
+  });
+  const channels = f.channels ? new Set(f.channels) : null;
+  const kinds = f.kinds ? new Set<string>(f.kinds) : null;
+  const { emitterKey, aboutKey } = f;
+  const side = filter.side ?? undefined;
+  if (!channels && !kinds && emitterKey === undefined && aboutKey === undefined && side === undefined) return undefined;
+  return ({ facts: x }) =>
+    (!channels || channels.has(x.channel)) &&
+    (!kinds || kinds.has(x.kind)) &&
+    (emitterKey === undefined || x.emitterKey === emitterKey) &&
+    (aboutKey === undefined || x.aboutKeys.has(aboutKey)) &&
+    (side === undefined || x.side === side);
 }
 
+/** As signalAccept, with the query's exchange filter rules. */
 export function exchangeAccept(filter: ExchangeEventFilter | null | undefined): ((p: ExchangeRecordedPayload) => boolean) | undefined {
   if (!filter) return undefined;
-  const kinds = filter.kinds?.length ? new Set<string>(filter.kinds) : null;
-  const { tangible, fromKey, toKey } = filter;
-  if (!kinds && tangible == null && fromKey == null && toKey == null) return undefined;
+  const { kinds: kindList, tangible, fromKey, toKey } = normalizeExchangeFilter({
+    kinds: listOf(filter.kinds), tangible: filter.tangible ?? undefined,
+    fromKey: filter.fromKey ?? undefined, toKey: filter.toKey ?? undefined,
+  });
+  const kinds = kindList ? new Set<string>(kindList) : null;
+  if (!kinds && tangible === undefined && fromKey === undefined && toKey === undefined) return undefined;
   return (p) =>
     (!kinds || kinds.has(p.exchange.kind)) &&
-    (tangible == null || p.exchange.tangible === tangible) &&
-    (fromKey == null || p.fromKey === fromKey) &&
-    (toKey == null || p.toKey === toKey);
+    (tangible === undefined || p.exchange.tangible === tangible) &&
+    (fromKey === undefined || p.fromKey === fromKey) &&
+    (toKey === undefined || p.toKey === toKey);
 }
 
-/** By key, and by the ids those keys had when subscribing (an erased actor keeps its old id, not its key). */
-export function actorAccept(keys: readonly string[] | null | undefined, ids: readonly string[]): ((p: ActorChangedPayload) => boolean) | undefined {
-  if (!keys?.length) return undefined;
+/** The keys `actorChanged` follows, trimmed as `actor(key:)` trims them; empty: every actor. */
+export const actorKeys = (keys: readonly string[] | null | undefined): string[] => [...new Set((keys ?? []).map((k) => k.trim()))];
+
+/**
+ * Follows the actors that `keys` name. An event names its actor by id, and an erased actor keeps
+ * neither its key nor any link to it, so an erasure can only be matched by an id already followed:
+ * `ids` (known when subscribing), then the id of every event seen whose actor bears a followed key.
+ * Stateful: one per subscription.
+ */
+export function actorAccept(keys: readonly string[], ids: Iterable<string>): ((p: ActorChangedPayload) => boolean) | undefined {
+  if (!keys.length) return undefined;
   const keySet = new Set(keys);
-  const idSet = new Set(ids);
-  return (p) => idSet.has(p.actorId) || (p.actor !== null && keySet.has(p.actor.key));
+  const followed = new Set(ids);
+  return (p) => {
+    if (p.actor !== null && keySet.has(p.actor.key)) followed.add(p.actorId);
+    return followed.has(p.actorId);
+  };
 }
 
 // --- cursors -----------------------------------------------------------------------------------

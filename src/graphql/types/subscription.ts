@@ -7,12 +7,12 @@
 import { builder } from '../builder.js';
 import { ActorRef, ExchangeRef, ResponseRef, SignalRef } from '../refs.js';
 import { SideEnum, SignalKindEnum, ValueKindEnum } from '../enums.js';
-import { OsmosisError, badUserInput } from '../errors.js';
+import { OsmosisError, badUserInput, domain } from '../errors.js';
 import { globalId } from '../ids.js';
 import type { Context } from '../context.js';
 import { SlowConsumer } from '../../events/feed.js';
 import {
-  actorAccept, exchangeAccept, parseCursor, signalAccept, toCursor,
+  actorAccept, actorKeys, exchangeAccept, parseCursor, signalAccept, toCursor,
   type ActorChangedPayload, type ExchangeRecordedPayload, type RealtimeTopic, type RealtimeTopics,
   type SignalRecordedPayload, type SignalRespondedPayload,
 } from './subscription-topics.js';
@@ -129,6 +129,26 @@ function deliver<P extends { loaders: Context['loaders'] }>(item: P | SlowConsum
   return item;
 }
 
+/**
+ * The actor ids a subscription to `keys` starts following: those the keys name now and, when resuming,
+ * the actor of the event at the cursor if it was erased since. By the README's contract that cursor is
+ * the last event this client received, so its actor is one the client followed; the erasure reveals
+ * nothing beyond what the unfiltered subscription shows (an id and `erased`).
+ */
+async function followedActorIds(ctx: Context, keys: readonly string[], after: number | undefined): Promise<string[]> {
+  const current = await ctx.loaders.actorByKey.loadMany(keys);
+  const ids = current.flatMap((a) => (a && !(a instanceof Error) ? [a.id] : []));
+  const erased = after ? await erasedActorAt(ctx, after) : null;
+  return erased ? [...ids, erased] : ids;
+}
+
+/** The id of the actor an ACTOR_CHANGED event at `seq` names, when that actor no longer exists. */
+async function erasedActorAt(ctx: Context, seq: number): Promise<string | null> {
+  const [event] = await ctx.store.readOutbox(seq - 1, 1);
+  if (event?.seq !== seq || event.type !== 'ACTOR_CHANGED') return null;
+  return (await ctx.loaders.actor.load(event.entityId)) ? null : event.entityId;
+}
+
 const afterArg = { required: false, description: 'Cursor of the last event received: replays what followed it, then continues live.' } as const;
 
 builder.subscriptionFields((t) => ({
@@ -136,21 +156,21 @@ builder.subscriptionFields((t) => ({
     type: SignalEventRef,
     description: 'New signals, from any channel, as they are committed.',
     args: { filter: t.arg({ type: SignalEventFilterInput, required: false }), after: t.arg.string(afterArg) },
-    subscribe: (_root, args, ctx) => follow(ctx, 'signalRecorded', args.after, signalAccept(args.filter)),
+    subscribe: (_root, args, ctx) => domain(() => follow(ctx, 'signalRecorded', args.after, signalAccept(args.filter))),
     resolve: (item, _args, ctx) => deliver(item, ctx),
   }),
   signalResponded: t.field({
     type: ResponseEventRef,
     description: 'Responses given to signals; the filter applies to the signal answered.',
     args: { filter: t.arg({ type: SignalEventFilterInput, required: false }), after: t.arg.string(afterArg) },
-    subscribe: (_root, args, ctx) => follow(ctx, 'signalResponded', args.after, signalAccept(args.filter)),
+    subscribe: (_root, args, ctx) => domain(() => follow(ctx, 'signalResponded', args.after, signalAccept(args.filter))),
     resolve: (item, _args, ctx) => deliver(item, ctx),
   }),
   exchangeRecorded: t.field({
     type: ExchangeEventRef,
     description: 'New value exchanges.',
     args: { filter: t.arg({ type: ExchangeEventFilterInput, required: false }), after: t.arg.string(afterArg) },
-    subscribe: (_root, args, ctx) => follow(ctx, 'exchangeRecorded', args.after, exchangeAccept(args.filter)),
+    subscribe: (_root, args, ctx) => domain(() => follow(ctx, 'exchangeRecorded', args.after, exchangeAccept(args.filter))),
     resolve: (item, _args, ctx) => deliver(item, ctx),
   }),
   actorChanged: t.field({
@@ -158,9 +178,8 @@ builder.subscriptionFields((t) => ({
     description: 'Actors created, updated or erased; only those with the given keys when keys are given.',
     args: { keys: t.arg.stringList({ required: false }), after: t.arg.string(afterArg) },
     subscribe: async (_root, args, ctx) => {
-      const keys = args.keys ?? [];
-      const known = keys.length ? await ctx.loaders.actorByKey.loadMany(keys) : [];
-      const ids = known.flatMap((a) => (a && !(a instanceof Error) ? [a.id] : []));
+      const keys = actorKeys(args.keys);
+      const ids = keys.length ? await followedActorIds(ctx, keys, parseCursor(args.after)) : [];
       return follow(ctx, 'actorChanged', args.after, actorAccept(keys, ids));
     },
     resolve: (item, _args, ctx) => deliver(item, ctx),
