@@ -11,8 +11,11 @@
  * TruncatedInputError once every whole record read is written. The counts are taken when the export
  * starts, and a store written to meanwhile may grow or lose ties (an erased actor's) before they are
  * read: more records than declared, or fewer in a section the input goes on past, are accepted.
+ *
+ * Lines are read as bytes, at most `maxLineBytes` a line (lines.ts), so memory stays bounded whatever
+ * the input: a longer line stops the import like a bad one. Ids are kept, so a record whose id another
+ * record holds (with another natural key) stops it too (ids.ts).
  */
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { DomainError } from '../domain/errors.js';
 import {
@@ -20,12 +23,16 @@ import {
   type TransferCounts, type TransferHeader, type TransferRecord,
 } from '../domain/transfer.js';
 import type { Store } from '../store/port.js';
+import { idConflicts } from './ids.js';
+import { describeBytes, LineTooLongError, MAX_LINE_BYTES, splitLines } from './lines.js';
 
 /** Lines per transaction. */
 export const IMPORT_BATCH = 1000;
 
 export interface ImportOptions {
   batchSize?: number;
+  /** Longest line read, in bytes without its line end (default MAX_LINE_BYTES). */
+  maxLineBytes?: number;
   /** Once the header is read. */
   onHeader?(header: TransferHeader): void;
   /** After each batch: the section (e.g. 'signals'), its records imported so far, and its count in the header. */
@@ -92,9 +99,10 @@ const describe = (line: number, field: string, reason: string, type?: string): s
 const fieldOf = (path: (string | number)[]): string =>
   path.slice(2).map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 
+/** Reads `input` to its end, or destroys it when the import stops early. */
 export async function importGraph(store: Store, input: Readable, options: ImportOptions = {}): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? IMPORT_BATCH;
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   let header: TransferHeader | null = null;
   const counts = Object.fromEntries(TRANSFER_KINDS.map((k) => [SECTION[k], 0])) as TransferCounts;
   /** Records parsed per kind (imported or in the pending batch), and the last kind's index in TRANSFER_KINDS. */
@@ -109,6 +117,11 @@ export async function importGraph(store: Store, input: Readable, options: Import
 
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
+    const conflicts = await idConflicts(store, batch, batchLines);
+    if (conflicts.length) {
+      const [first, ...rest] = conflicts.map((c) => ({ line: batchLines[c.index], reason: c.reason }));
+      throw new ImportError(first.line, 'id', first.reason, importedBefore, rest.map((x) => describe(x.line, 'id', x.reason)));
+    }
     try {
       const r = await store.importRecords(batch);
       created += r.created;
@@ -138,10 +151,25 @@ export async function importGraph(store: Store, input: Readable, options: Import
       .filter((section) => read[section] < header!.counts[section])
       .map((section) => ({ section, declared: header!.counts[section], read: read[section] }));
 
-  const iterator = lines[Symbol.asyncIterator]();
+  const iterator = splitLines(input, maxLineBytes);
+  /** The next line; a line over the limit stops the import like any bad line. */
+  const nextLine = async (): Promise<IteratorResult<string, void>> => {
+    try {
+      return await iterator.next();
+    } catch (e) {
+      if (!(e instanceof LineTooLongError)) throw e;
+      throw new ImportError(e.line, '', `longer than ${describeBytes(e.limit)}, the longest line an import reads ` +
+        '(no record of an export is near that long)', importedBefore);
+    }
+  };
+  /** A line over the limit after a line cut short is still a line after it: the input was not cut there. */
+  const overLong = (e: unknown): IteratorResult<string, void> => {
+    if (e instanceof ImportError) return { done: false, value: '' };
+    throw e;
+  };
   try {
     for (;;) {
-      const next = await iterator.next();
+      const next = await nextLine();
       if (next.done) break;
       const text = next.value;
       n++;
@@ -152,7 +180,7 @@ export async function importGraph(store: Store, input: Readable, options: Import
       } catch (e) {
         const bad = new ImportError(n, '', `not valid JSON (${(e as Error).message})`, importedBefore);
         // The last line, and records missing: the input was cut in the middle of it.
-        if (header && shortfall().length && (await iterator.next()).done) {
+        if (header && shortfall().length && (await nextLine().catch(overLong)).done) {
           await flush();
           throw new TruncatedInputError(n, true, shortfall(), created + existing, importedBefore);
         }
@@ -182,7 +210,7 @@ export async function importGraph(store: Store, input: Readable, options: Import
     const missing = shortfall();
     if (missing.length) throw new TruncatedInputError(n, false, missing, created + existing, importedBefore);
   } finally {
-    lines.close();
+    await iterator.return(); // stops reading: destroys the input if it is not at its end
   }
   return { header, counts, created, existing };
 }

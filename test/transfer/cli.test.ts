@@ -112,6 +112,34 @@ describe('osmosis export / import', () => {
     expect(usage.stderr).toContain('no such file');
   });
 
+  it('stops at a line longer than 16 MiB with its number, reading no further, and exits 1', async () => {
+    const header = readFileSync(file, 'utf8').split('\n')[0];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import'], {
+      env: { ...process.env, OSMOSIS_STORE: 'embedded', OSMOSIS_DB: join(dir, 'long.db'), LOG_LEVEL: 'warn' },
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += String(d); });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    child.stdin.on('error', () => {}); // EPIPE once the import has stopped reading
+    // The line streams from one reused chunk, up to 64 MiB unless the import stops reading first.
+    const chunk = Buffer.alloc(2 ** 20, 0x61);
+    let written = 0;
+    child.stdin.write(`${header}\n`);
+    while (written < 64 * 2 ** 20 && !child.stdin.destroyed && child.exitCode === null) {
+      written += chunk.length;
+      if (!child.stdin.write(chunk)) {
+        await new Promise((resolve) => { child.stdin.once('drain', resolve); child.stdin.once('close', resolve); });
+      }
+    }
+    child.stdin.end();
+    expect(await exited, stderr).toBe(1);
+    expect(stderr).toContain('osmosis import: line 2: longer than 16 MiB (16,777,216 bytes), the longest line an import reads');
+    expect(stderr).toContain('Nothing was imported.');
+    expect(stderr).not.toContain('RangeError');
+    expect(written).toBeLessThan(64 * 2 ** 20);
+  });
+
   it('fails with exit code 1 on an export cut short, from a file or stdin, and completes when run again with the whole', () => {
     const text = readFileSync(file, 'utf8');
     const lines = text.trimEnd().split('\n');
