@@ -64,6 +64,15 @@ const key = actorKey;
 /** A channel's id for a signal or exchange, as stored (export and import); clients write `externalId`. */
 export const storedExternalId = z.string().trim().min(1).max(200);
 const externalId = storedExternalId.regex(NO_CONTROL, NO_CONTROL_MESSAGE);
+/**
+ * A tie weight or an exchange amount: 0, or a normal floating-point number up to `max`. A subnormal
+ * (below 2.2e-308, e.g. 5e-324) loses its precision in any sum or ratio: one such tie made PageRank
+ * fail to converge for the whole graph.
+ */
+export const measure = (max: number) => z.number().finite().min(0).max(max)
+  .refine((x) => x === 0 || x >= MIN_NORMAL, `must be 0 or at least ${MIN_NORMAL} (a normal number)`);
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' })
   .transform((s) => new Date(s).toISOString())
   // Stored and compared as ISO text, which orders correctly only with a 4-digit year (UTC).
@@ -137,7 +146,7 @@ export const tieInput = z.object({
   fromKey: key,
   toKey: key,
   type: z.enum(TIE_TYPES),
-  weight: z.number().finite().min(0).max(1e9).optional().default(1),
+  weight: measure(1e9).optional().default(1),
   since: instant.nullish().transform((v) => v ?? null),
 }).refine((t) => t.fromKey !== t.toKey, { path: ['toKey'], message: 'a tie joins two different actors' });
 export type TieInput = z.output<typeof tieInput>;
@@ -226,7 +235,7 @@ export const exchangeInput = z.object({
   fromKey: key,
   toKey: key,
   kind: z.enum(VALUE_KINDS),
-  amount: z.number().finite().min(0).max(1e15),
+  amount: measure(1e15),
   unit: z.string().trim().min(1).max(32).optional(),
   occurredAt: instant,
 }).refine((e) => e.fromKey !== e.toKey, { path: ['toKey'], message: 'value is exchanged between two different actors' })

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Json } from './entities.js';
 import { badInput } from './errors.js';
-import { actorInput, ERASED_KEY_PREFIX, signalInput, storedExternalId, storedKey, TOMBSTONE_NAME } from './inputs.js';
+import { actorInput, ERASED_KEY_PREFIX, measure, signalInput, storedExternalId, storedKey, TOMBSTONE_NAME } from './inputs.js';
 import {
   ABOUT_TARGETS, ACTOR_KINDS, SIGNAL_KINDS, SIGNAL_STATUSES, TIE_TYPES, VALUE_KINDS,
   type AboutTarget, type ActorKind, type SignalKind, type SignalStatus, type TieType, type ValueKind,
@@ -126,7 +126,7 @@ const actorRecord = z.strictObject({
 });
 const tieRecord = z.strictObject({
   type: z.literal('tie'), id, fromKey: key, toKey: key, tieType: z.enum(TIE_TYPES),
-  weight: z.number().finite().min(0).max(1e9), since: instant.nullable(),
+  weight: measure(1e9), since: instant.nullable(),
 }).refine((t) => t.fromKey !== t.toKey, { path: ['toKey'], message: 'a tie joins two different actors' });
 const topicRecord = z.strictObject({ type: z.literal('topic'), id, name: z.string().trim().min(1).max(100) });
 const processRecord = z.strictObject({ type: z.literal('process'), id, name });
@@ -142,7 +142,7 @@ const responseRecord = z.strictObject({
 });
 const exchangeRecord = z.strictObject({
   type: z.literal('exchange'), id, externalId: externalId.nullable(), fromKey: key, toKey: key, kind: z.enum(VALUE_KINDS),
-  amount: z.number().finite().min(0).max(1e15), unit: z.string().trim().min(1).max(32), occurredAt: instant,
+  amount: measure(1e15), unit: z.string().trim().min(1).max(32), occurredAt: instant,
 }).refine((e) => e.fromKey !== e.toKey, { path: ['toKey'], message: 'value is exchanged between two different actors' });
 const insightRecord = z.strictObject({
   type: z.literal('insight'), id, title: z.string().trim().min(1).max(300), summary: z.string().trim().max(10_000),

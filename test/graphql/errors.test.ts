@@ -113,6 +113,14 @@ describe('bad input, unknown ids and internal errors', () => {
       input: [{ fromKey: 'a', toKey: 'b', kind: 'MONEY', amount: -5, occurredAt: '2026-01-01T00:00:00Z' }],
     });
     expect(neg.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].amount' });
+    // A subnormal amount or weight (5e-324) loses all precision in sums: one made PageRank fail for everyone.
+    const tiny = await gql(app.yoga, RecordExchangesDocument, {
+      input: [{ fromKey: 'a', toKey: 'b', kind: 'MONEY', amount: 5e-324, occurredAt: '2026-01-01T00:00:00Z' }],
+    });
+    expect(tiny.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].amount' });
+    const tinyTie = await gql(app.yoga, 'mutation { tie(input: { fromKey: "a", toKey: "b", type: KNOWS, weight: 1e-310 }) { id } }');
+    expect(tinyTie.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.weight' });
+    expect((await gql(app.yoga, 'mutation { tie(input: { fromKey: "a", toKey: "b", type: KNOWS, weight: 0 }) { weight } }')).data).toEqual({ tie: { weight: 0 } });
     const unknown = await gql(app.yoga, RecordExchangesDocument, {
       input: [
         { fromKey: 'a', toKey: 'b', kind: 'MONEY', amount: 5, occurredAt: '2026-01-01T00:00:00Z' },
