@@ -22,6 +22,7 @@ import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
 import { useHealth } from './health.js';
+import { useWellFormedText } from './well-formed-text.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { useMalformedParamsError } from './malformed-params.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
@@ -97,6 +98,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     plugins: [
       useUnsupportedMediaTypeError('/graphql'),
       useMalformedParamsError(),
+      useWellFormedText(),
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.
