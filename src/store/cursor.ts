@@ -6,7 +6,8 @@
  */
 import { badInput } from '../domain/errors.js';
 
-export type SortKey = (string | number)[];
+/** Every connection sorts by text (keys, names, ISO instants, ids). */
+export type SortKey = string[];
 
 /** The cursors of one kind of connection: the name they carry and how an item's sort key is read. */
 export interface CursorKind<T> {
@@ -24,7 +25,8 @@ export function decodeCursor(cursor: string, kind: CursorKind<never>): SortKey {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(value) && value.length === kind.arity + 1 && value[0] === kind.name) {
       const key = value.slice(1);
-      if (key.every((v) => typeof v === 'string' || typeof v === 'number')) return key as SortKey;
+      // Text only, as encoded: a forged number would compare differently in each store.
+      if (key.every((v) => typeof v === 'string')) return key as SortKey;
     }
   } catch {
     // fall through to the input error

@@ -48,6 +48,17 @@ export function cursorsContract(store: StoreRef): void {
           }
         }
       }
+      // A cursor of the right kind holding numbers instead of its text sort key is forged: refused by
+      // both stores (one paged from the start, the other answered an empty page).
+      const forged = (...value: unknown[]) => Buffer.from(JSON.stringify(value)).toString('base64url');
+      const forgeries: [keyof typeof lists, string][] = [
+        ['actors', forged('actor', 5)], ['ties', forged('tie', 5)], ['signals', forged('signal', 5, 5)],
+        ['processes', forged('process', 3)], ['exchanges', forged('exchange', '2026-01-01T00:00:00.000Z', 7)],
+      ];
+      for (const [name, cursor] of forgeries) {
+        const error = await domainError(lists[name]({ first: 1, after: cursor }));
+        expect([error.code, error.issues[0].path], name).toEqual(['BAD_USER_INPUT', ['after']]);
+      }
     });
   });
 }
