@@ -1,5 +1,5 @@
 /** Value exchanges: idempotent recording by externalId, listing, per-actor pages in one windowed query. */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { ValueExchange } from '../../domain/entities.js';
 import type { ExchangeInput } from '../../domain/inputs.js';
 import { isTangible } from '../../domain/kinds.js';
@@ -40,7 +40,7 @@ export function recordExchanges(conn: Conn, inputs: readonly ExchangeInput[]): R
       let rid = x.externalId ? seen.get(x.externalId) : undefined;
       if (rid === undefined) {
         const row = insert.get({
-          id: randomUUID(), externalId: x.externalId ?? null, from: actors.get(x.fromKey), to: actors.get(x.toKey),
+          id: timeOrderedId(), externalId: x.externalId ?? null, from: actors.get(x.fromKey), to: actors.get(x.toKey),
           kind: x.kind, tangible: isTangible(x.kind) ? 1 : 0, amount: x.amount, unit: x.unit, occurredAt: x.occurredAt,
         }) as { rid: number } | undefined;
         if (row) {

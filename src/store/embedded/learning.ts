@@ -1,4 +1,5 @@
 /** The learning loop: insights derived from signals, topics, processes and the changes applied to them. */
+import { timeOrderedId } from '../time-ordered-id.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, Insight, Process, Topic } from '../../domain/entities.js';
 import type { ChangeInput, InsightInput } from '../../domain/inputs.js';
@@ -23,7 +24,7 @@ export function createInsight(conn: Conn, input: InsightInput): Insight {
         .get(json([...signals.values()])) as { latest: string | null };
       checkNotBefore(input.createdAt, latest, ['input', 'createdAt'], 'the latest of its signals occurred');
     }
-    const id = randomUUID();
+    const id = timeOrderedId();
     const { rid } = conn.stmt('INSERT INTO insights (id, title, summary, created_at) VALUES (?, ?, ?, ?) RETURNING rid')
       .get(id, input.title, input.summary ?? '', input.createdAt ?? new Date().toISOString()) as { rid: number };
     const link = conn.stmt('INSERT INTO insight_signals (insight_rid, signal_rid, position) VALUES (?, ?, ?)');

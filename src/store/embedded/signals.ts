@@ -8,7 +8,7 @@ import type { Conn } from './connection.js';
 import { cursorParams, pageParams, pagesOfRawParents, toPage } from './paging.js';
 import { appendEvents, type EventDraft } from './outbox.js';
 import { lookup, missing, namedRid, type Ref } from './refs.js';
-import { timeOrderedId } from './time-ordered-id.js';
+import { timeOrderedId } from '../time-ordered-id.js';
 import { SIGNAL_COLUMNS, SIGNAL_FROM, SIGNAL_JOINS, byIds, groupByParent, inJson, json, toSignal, where } from './rows.js';
 import { SIGNAL_CURSOR } from '../cursor-kinds.js';
 

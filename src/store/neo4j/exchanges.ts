@@ -7,7 +7,7 @@
  * absent. That check-then-create is safe because writers are serialised by the outbox counter lock
  * (connection.ts); the constraint is the backstop.
  */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { ValueExchange } from '../../domain/entities.js';
 import type { ExchangeInput } from '../../domain/inputs.js';
 import { isTangible } from '../../domain/kinds.js';
@@ -55,7 +55,7 @@ export function recordExchanges(conn: Connection, inputs: readonly ExchangeInput
       r = rows.length;
       if (x.externalId) rowOf.set(x.externalId, r);
       rows.push({
-        i: r, id: randomUUID(), externalId: x.externalId ?? null, fromKey: x.fromKey, toKey: x.toKey, kind: x.kind,
+        i: r, id: timeOrderedId(), externalId: x.externalId ?? null, fromKey: x.fromKey, toKey: x.toKey, kind: x.kind,
         tangible: isTangible(x.kind), amount: x.amount, unit: x.unit, occurredAt: x.occurredAt,
       });
     }

@@ -1,4 +1,5 @@
 /** The learning loop: insights derived from signals, topics, processes and the changes applied to them. */
+import { timeOrderedId } from '../time-ordered-id.js';
 import { randomUUID } from 'node:crypto';
 import type { Change, Insight, Process, Topic } from '../../domain/entities.js';
 import type { ChangeInput, InsightInput } from '../../domain/inputs.js';
@@ -38,7 +39,7 @@ export function createInsight(conn: Connection, input: InsightInput): Promise<In
       checkNotBefore(input.createdAt, latest.get('latest') as string | null, ['input', 'createdAt'], 'the latest of its signals occurred');
     }
     const [row] = await tx.run(CREATE_INSIGHT, {
-      id: randomUUID(), title: input.title, summary: input.summary ?? '', now: input.createdAt ?? new Date().toISOString(),
+      id: timeOrderedId(), title: input.title, summary: input.summary ?? '', now: input.createdAt ?? new Date().toISOString(),
       signals: signalIds.map((id, position) => ({ id, position })), topics: distinct(input.topics ?? []),
     });
     return { result: toInsight(row.get('insight') as Record<string, unknown>), changed: true };

@@ -1,5 +1,5 @@
 /** Signals: idempotent ingestion by (channel, externalId), lookups, listing, per-emitter pages, ABOUT, assignment. */
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../time-ordered-id.js';
 import type { Signal } from '../../domain/entities.js';
 import type { SignalInput } from '../../domain/inputs.js';
 import { distinct, normalizeSignalFilter } from '../args.js';
@@ -104,7 +104,7 @@ export function recordSignals(conn: Connection, inputs: readonly SignalInput[]):
       r = rows.length;
       rowOf.set(identity, r);
       rows.push({
-        id: randomUUID(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
+        id: timeOrderedId(), channel: s.channel, externalId: s.externalId, kind: s.kind, text: s.text,
         sentiment: s.sentiment ?? null, occurredAt: s.occurredAt, emitterKey: s.emitterKey ?? null,
         aboutRows: aboutRows(s.about ?? []), emitter: null, about: [],
       });

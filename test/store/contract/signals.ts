@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Signal } from '../../../src/domain/entities.js';
 import type { SignalFilter } from '../../../src/store/port.js';
-import { UUID, actor, at, domainError, ids, pageSizes, response, signal, sortedBy, walk, type StoreRef } from './fixtures.js';
+import { UUID, actor, at, domainError, exchange, ids, pageSizes, response, signal, sortedBy, walk, type StoreRef } from './fixtures.js';
 
 const newestFirst = (xs: Signal[]): string[] => ids(sortedBy(xs, (s) => [s.occurredAt, s.id], true));
 
@@ -77,6 +77,19 @@ export function signalsContract(store: StoreRef): void {
       const { items, sizes } = await walk((p) => store().listSignals({}, p), 7);
       expect(sizes).toEqual(pageSizes(25, 7));
       expect(ids(items)).toEqual(newestFirst(created));
+    });
+
+    it('orders signals of one instant as they were recorded, so both stores list them alike', async () => {
+      // Ids grow with time in both stores: at equal instants, newest first means last recorded first.
+      await store().upsertActors([actor('a'), actor('b')]);
+      const first = await store().recordSignals([signal('same-1'), signal('same-2')]);
+      const second = await store().recordSignals([signal('same-3')]);
+      const recorded = [...first.items, ...second.items].map((x) => x.externalId);
+      const { items } = await store().listSignals({}, { first: 10 });
+      expect(items.map((x) => x.externalId)).toEqual([...recorded].reverse());
+      const { items: exchanges } = await store().recordExchanges([exchange('a', 'b', { externalId: 'x-1' }), exchange('a', 'b', { externalId: 'x-2' })])
+        .then(() => store().listExchanges({}, { first: 10 }));
+      expect(exchanges.map((x) => x.externalId)).toEqual(['x-2', 'x-1']);
     });
 
     it('filters by channel, kind, status, time window, emitter and about-actor', async () => {
