@@ -15,6 +15,7 @@ export async function exportCommand(argv: string[]): Promise<void> {
     options: { out: { type: 'string', short: 'o', default: '-' }, 'page-size': { type: 'string' } },
   });
   const pageSize = values['page-size'] === undefined ? EXPORT_PAGE : wholeNumber('page-size', values['page-size'], 1, 10_000);
+  if (values.out.trim() === '') throw usageError('--out needs a file path (or - for stdout)');
   const toStdout = values.out === '-';
   const target = toStdout ? null : outputTarget(values.out);
   const config = loadConfig();
@@ -42,8 +43,12 @@ export async function exportCommand(argv: string[]): Promise<void> {
       out.destroy();
       if (partial) rmSync(partial, { force: true });
     }
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
-      console.error('osmosis export: the output was closed before the export ended');
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EPIPE' ? 'the output was closed before the export ended'
+      : code === 'ENOSPC' ? 'no space left on the output device'
+        : code === 'EIO' || code === 'EDQUOT' || code === 'EFBIG' ? `cannot write the output (${(error as Error).message})` : null;
+    if (why) {
+      console.error(`osmosis export: ${why}${partial ? '; nothing was kept' : ''}`);
       process.exitCode = 1;
       return;
     }

@@ -114,7 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (unknownInFile.length) {
     throw new ConfigError(`OSMOSIS_CONFIG: unknown setting ${unknownInFile.join(', ')} (known: ${known.join(', ')})`);
   }
-  const merged: Record<string, unknown> = { ...fromFile };
+  // A file's true or 12 means what the environment's "true" or "12" does (and true is no number).
+  const merged: Record<string, unknown> = Object.fromEntries(Object.entries(fromFile)
+    .map(([k, v]) => [k, typeof v === 'boolean' || typeof v === 'number' ? String(v) : v]));
   for (const k of known) if (env[k] !== undefined && env[k] !== '') merged[k] = env[k];
   const parsed = configSchema.safeParse(merged);
   if (!parsed.success) {

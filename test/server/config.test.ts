@@ -49,6 +49,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ OSMOSIS_API_TOKENS: 'tok1,tok 2' })).toThrow(/OSMOSIS_API_TOKENS.*contains blanks/);
   });
 
+  it('reads JSON booleans and numbers in the file as the environment spells them, and no boolean as a number', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-config-'));
+    const file = join(dir, 'typed.json');
+    writeFileSync(file, JSON.stringify({ OSMOSIS_GRAPHIQL: false, OSMOSIS_MAX_DEPTH: 7 }));
+    expect(loadConfig({ OSMOSIS_CONFIG: file })).toMatchObject({ OSMOSIS_GRAPHIQL: false, OSMOSIS_MAX_DEPTH: 7 });
+    writeFileSync(file, JSON.stringify({ OSMOSIS_MAX_DEPTH: true }));
+    expect(() => loadConfig({ OSMOSIS_CONFIG: file })).toThrow(/OSMOSIS_MAX_DEPTH="true": .*expected number/);
+  });
+
   it('refuses OSMOSIS_PLUGINS naming no plugin; "none" loads none', () => {
     for (const value of [',', ',,,', ' , ']) {
       expect(() => loadConfig({ OSMOSIS_PLUGINS: value }), JSON.stringify(value)).toThrow(/OSMOSIS_PLUGINS.*names no plugin/);

@@ -54,6 +54,16 @@ describe('osmosis export / import', () => {
     expect(records(roundTrip.stdout)).toEqual(records(text));
   });
 
+  it('says plainly when the output fills up or --out names nothing, without a stack trace', () => {
+    const full = osmosis(source, ['export', '--out', '/dev/full']);
+    expect(full.status).toBe(1);
+    expect(full.stderr).toContain('osmosis export: no space left on the output device');
+    expect(full.stderr).not.toMatch(/\n\s+at /);
+    const empty = osmosis(source, ['export', '--out', '']);
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toContain('--out needs a file path');
+  });
+
   it('writes into a FIFO as it is, and through a symbolic link to its file, replacing neither', async () => {
     const fifo = join(dir, 'out.fifo');
     spawnSync('mkfifo', [fifo]);
