@@ -79,6 +79,7 @@ export function createOsmosis(
     maxCost: config.OSMOSIS_MAX_COST,
     realtime, // realtime (issue 4)
     apiTokens: config.OSMOSIS_API_TOKENS, // realtime (issue 4): one check for HTTP, SSE and WebSocket
+    corsOrigins: config.OSMOSIS_CORS_ORIGINS,
   });
   return { config, store, yoga, log, plugins, events, realtime };
 }

@@ -71,6 +71,17 @@ export const configSchema = z.object({
       }
       return tokens;
     }),
+  /** Origins whose pages may call the API (CORS): comma-separated, `*` for any; unset: this machine's pages only. */
+  OSMOSIS_CORS_ORIGINS: z.union([z.string(), z.array(z.string())]).default('')
+    .transform((v, ctx) => {
+      const origins = (Array.isArray(v) ? v : v.split(',')).map((o) => o.trim()).filter(Boolean);
+      const bad = origins.find((o) => o !== '*' && !/^https?:\/\/[^/\s]+$/i.test(o));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${bad}" is not an origin (scheme://host[:port], no path) or *` });
+        return z.NEVER;
+      }
+      return origins;
+    }),
   /** Prefix of the Redis keys (the stream is `<prefix>:events`); one per database. */
   OSMOSIS_REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('osmosis'),
   /** How often an instance looks for events committed elsewhere (store mode) or not yet relayed (Redis mode). */

@@ -23,6 +23,7 @@ import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
 import { useHealth } from './health.js';
 import { useWellFormedText } from './well-formed-text.js';
+import { corsFor, useNoMutationsFromForms } from './cross-origin.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { useMalformedParamsError } from './malformed-params.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
@@ -44,6 +45,8 @@ export interface YogaOptions {
   realtime?: RealtimeFeed;
   /** Accepted API tokens; empty: no authentication. */
   apiTokens?: readonly string[];
+  /** Origins whose pages may call the API (cross-origin.ts); empty: this machine's pages; ['*']: any. */
+  corsOrigins?: readonly string[];
 }
 
 /**
@@ -84,6 +87,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
     // Yoga always installs its check, matching any URL that ends with this: a suffix with blanks, which
     // no request target can hold, turns it off; useHealth answers /health.
     healthCheckEndpoint: ' health is answered by useHealth ',
+    cors: corsFor(opts.corsOrigins ?? []),
     // Enforced by useRequestBodyLimit, which reads the declared length instead of streaming every body.
     maxRequestBodySize: false,
     // Over WebSocket there is no `request`: the id comes from the upgrade request, else a new one.
@@ -99,6 +103,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       useUnsupportedMediaTypeError('/graphql'),
       useMalformedParamsError(),
       useWellFormedText(),
+      useNoMutationsFromForms(),
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.
