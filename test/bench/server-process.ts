@@ -1,5 +1,6 @@
 /** Runs `osmosis serve` in a child process for benchmarks, so load generator and server do not share a core's event loop. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { servedUrl } from '../support/served-url.js';
 
 export interface ServerProcess {
   url: string;
@@ -12,15 +13,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let err = '';
-    child.stderr!.on('data', (d) => {
-      err += String(d);
-      const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
-  });
+  const url = await servedUrl(child);
   return {
     url,
     child,

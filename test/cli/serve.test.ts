@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { servedUrl } from '../support/served-url.js';
 
 const cli = ['--import', 'tsx', 'src/cli/main.ts'];
 
@@ -80,15 +81,7 @@ describe('osmosis serve', () => {
     try {
       let out = '';
       child.stdout.on('data', (d) => { out += String(d); });
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        child.stderr.on('data', (d) => {
-          err += String(d);
-          const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
-          if (m) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-      });
+      const url = await servedUrl(child);
       const base = url.replace(/\/graphql$/, '');
       // Health answers whatever query string or trailing slash follows, and only on its own path.
       for (const path of ['/health', '/health?x=1', '/health/', '/health/?cb=2']) expect((await fetch(`${base}${path}`)).status, path).toBe(200);

@@ -17,6 +17,7 @@ import type { Store } from '../../src/store/port.js';
 import { ok } from '../support/graphql-client.js';
 import { embeddedFactory } from '../support/stores.js';
 import { candidate, capturedLog, hostOf } from './support.js';
+import { servedUrl } from '../support/served-url.js';
 
 const reporter = fileURLToPath(new URL('../fixtures/plugins/reporter.ts', import.meta.url));
 const loadModule = fileURLToPath(new URL('../../src/plugin-host/load.ts', import.meta.url));
@@ -151,15 +152,7 @@ describe.concurrent('osmosis serve with a plugin that never finishes loading (10
   it('starts without it and reports it', async () => {
     const child = serve({ LOG_LEVEL: 'silent' });
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let err = '';
-        child.stderr!.on('data', (d) => {
-          err += String(d);
-          const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
-          if (m) resolve(m[1]);
-        });
-        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-      });
+      const url = await servedUrl(child);
       const res = await fetch(url, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ plugins { name status errorCode } }' }),
       });

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import type { Store } from '../../src/store/port.js';
 import { storeFactories } from '../support/stores.js';
-import { eventually, post, startInstance, wsClient, wsSubscribe, type Instance } from '../support/realtime.js';
+import { eventually, postOk as ok, startInstance, wsClient, wsSubscribe, type Instance } from '../support/realtime.js';
 
 const ACTORS = `mutation($input: [ActorInput!]!) { upsertActors(input: $input) { created updated } }`;
 const SIGNALS = `mutation($input: [SignalInput!]!) { recordSignals(input: $input) { signals { id } } }`;
@@ -23,11 +23,6 @@ const EXCHANGE_EVENTS = `subscription($filter: ExchangeEventFilter) { exchangeRe
 type ActorEvent = { actorChanged: { cursor: string; actorId: string; erased: boolean; actor: { key: string } | null } };
 type Result<T> = { data?: T; errors?: unknown[] };
 
-async function ok<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const r = await post<T>(url, query, variables);
-  if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
 
 const actorEvents = (results: Result<ActorEvent>[]) => results.map((r) => r.data!.actorChanged);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));

@@ -8,7 +8,7 @@ import type { Client } from 'graphql-ws';
 import type { Store } from '../../src/store/port.js';
 import { storeFactories } from '../support/stores.js';
 import { countingStore } from '../support/counting-store.js';
-import { eventually, post, sseSubscribe, startInstance, wsClient, wsSubscribe, type Instance } from '../support/realtime.js';
+import { eventually, post, postOk as ok, sseSubscribe, startInstance, wsClient, wsSubscribe, type Instance } from '../support/realtime.js';
 
 const ACTORS = `mutation($input: [ActorInput!]!) { upsertActors(input: $input) { created updated } }`;
 const SIGNALS = `mutation($input: [SignalInput!]!) { recordSignals(input: $input) { created existing signals { id } } }`;
@@ -36,11 +36,6 @@ const signal = (channel: string, kind: string, emitterKey: string | null, about:
   ...(emitterKey ? { emitterKey } : {}), about: about.map((ref) => ({ target: 'ACTOR', ref })),
 });
 
-async function ok<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const r = await post<T>(url, query, variables);
-  if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data;
-}
 
 describe.each(storeFactories)('subscriptions ($name store)', (factory) => {
   let store: Store;

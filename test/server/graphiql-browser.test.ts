@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servedUrl } from '../support/served-url.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
@@ -26,15 +27,7 @@ describe.skipIf(!available)('GraphiQL in headless Chromium', () => {
       env: { ...process.env, PORT: '0', OSMOSIS_DB: join(dir, 'o.db'), LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    url = await new Promise<string>((resolve, reject) => {
-      let err = '';
-      child.stderr!.on('data', (d) => {
-        err += String(d);
-        const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
-        if (m) resolve(m[1]);
-      });
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
-    });
+    url = await servedUrl(child);
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -183,6 +183,13 @@ export async function post<T = Record<string, unknown>>(
 }
 
 /** Polls until `check` holds (or fails after timeoutMs with `why`). */
+/** The data of a request that must succeed; throws with the errors otherwise. */
+export async function postOk<T = Record<string, unknown>>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+  const r = await post<T>(url, query, variables);
+  if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
+  return r.data;
+}
+
 export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, why = 'condition not met'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
