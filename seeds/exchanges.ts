@@ -25,7 +25,6 @@ const INTANGIBLE = 'vna:x';
 const customer = (rng: Rng, w: World) => rng.skewed(w.sizes.customers, 2);
 const memberOf = (rng: Rng, t: Team) => t.first + rng.int(0, t.size - 1);
 const ek = (w: World, i: number) => w.employeeKey(i);
-const anyTeam = (rng: Rng, w: World, fn: Parameters<World['teamsOf']>[0]) => rng.pick(w.teamsOf(fn));
 
 /** Each rule draws one flow; weights say how common it is. */
 const RULES: readonly (readonly [Rule, number])[] = [

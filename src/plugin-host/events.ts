@@ -15,7 +15,7 @@ import type { Signal } from '../domain/entities.js';
 import type { EventHub } from '../events/hub.js';
 import type { Store } from '../store/port.js';
 import type { SignalEnrichmentInput } from '../domain/inputs.js';
-import type { Enrichment, SignalEnrichment, SignalsRecordedHook, SignalView } from '../plugin-api/plugin.js';
+import type { Enrichment, SignalEnrichment, SignalsRecordedHook } from '../plugin-api/plugin.js';
 import { pluginError } from './errors.js';
 import { canEnrich, checkEnrichment, isEmpty, signalView as view, writeEnrichments } from './signal-access.js';
 

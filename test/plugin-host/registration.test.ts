@@ -13,7 +13,7 @@ import {
 import type { Store } from '../../src/store/port.js';
 import { gql, ok } from '../support/graphql-client.js';
 import { embeddedFactory } from '../support/stores.js';
-import { candidate, capturedLog, hostOf } from './support.js';
+import { candidate, capturedLog } from './support.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/plugins/${name}`, import.meta.url));
 const edgesModule = new URL('../fixtures/plugins/misbehaving-analytics/edges.js', import.meta.url);

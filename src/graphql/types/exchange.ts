@@ -1,4 +1,3 @@
-import { builder } from '../builder.js';
 import { ActorRef, ExchangeRef } from '../refs.js';
 import { ValueKindEnum } from '../enums.js';
 import { globalId } from '../ids.js';

@@ -1,4 +1,3 @@
-import { builder } from '../builder.js';
 import { ActorRef, TieRef } from '../refs.js';
 import { TieTypeEnum } from '../enums.js';
 import { globalId } from '../ids.js';

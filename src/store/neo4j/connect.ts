@@ -34,8 +34,6 @@ export class Neo4jConnectError extends Error {
 /** The URI without user info, for logs. */
 export const safeUri = (uri: string): string => uri.replace(/\/\/[^@/]*@/, '//');
 
-const FATAL_PREFIXES = ['Neo.ClientError.Security.', 'Neo.ClientError.Database.DatabaseNotFound'];
-
 interface Classified {
   fatal: boolean;
   /** Short reason for the log line, e.g. ECONNREFUSED. */

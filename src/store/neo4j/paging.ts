@@ -3,7 +3,7 @@
  * src/store/cursor.ts). Queries fetch `first + 1` items; the extra one only says whether more exist.
  */
 import { pageSize } from '../args.js';
-import { decodeCursor, encodeCursor, type CursorKind, type SortKey } from '../cursor.js';
+import { decodeCursor, encodeCursor, type CursorKind } from '../cursor.js';
 import type { Page, PageArgs } from '../port.js';
 import { int } from './connection.js';
 

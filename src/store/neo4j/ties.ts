@@ -4,7 +4,7 @@ import type { Tie } from '../../domain/entities.js';
 import type { TieInput } from '../../domain/inputs.js';
 import type { TieType } from '../../domain/kinds.js';
 import { distinct } from '../args.js';
-import type { Page, TiePage, TieQuery } from '../port.js';
+import type { TiePage, TieQuery } from '../port.js';
 import type { Connection } from './connection.js';
 import { pageParams, toPage } from './paging.js';
 import { resolveRefs } from './refs.js';
