@@ -20,6 +20,15 @@ describe('boundary spanners: the hand-checked ecosystem of test-support/graphs.t
     expect([...r.outsideCommunities]).toEqual([0, 0, 2, 1, 0, 0, 1, 1, 1, 1]);
   });
 
+  it('counts people only: team nodes linked by exchanges are no colleagues', () => {
+    // The hand graph plus exchanges c1–T1, c1–T2 and p1–T2: c1 touches both teams only through team
+    // nodes, so it still touches one team through a person (e1) and does not span; p1 keeps T = 2.
+    const withTeams = undirected(graphOf(10, [...HAND.edges, [7, 0], [7, 1], [9, 1]], HAND.kinds));
+    const r = spanners(withTeams, HAND.team, 2, HAND.outside, HAND.community, 4, HAND.role);
+    expect([...r.score]).toEqual([0, 0, 4, 1, 0, 0, 1, 0, 0, 2]);
+    expect([...r.teams]).toEqual([0, 0, 2, 1, 2, 2, 1, 1, 1, 2]);
+  });
+
   it('rejects labels out of range', () => {
     expect(() => spanners(g, HAND.team, 2, HAND.outside, HAND.community, 3, HAND.role))
       .toThrow('osmosis/silos/spanners: community[9] = 3 is not in [0, 3)');

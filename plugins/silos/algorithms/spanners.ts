@@ -5,8 +5,11 @@
  * Boundary spanners link the organisation's teams to the groups of its ecosystem. For a node v,
  * over v itself and its neighbours in the undirected view (undirected.ts):
  *
- *   T(v) = the internal teams touched: the team of every INSIDE node among them that has one;
- *   O(v) = the outside communities touched: the community of every OUTSIDE node among them;
+ *   T(v) = the internal teams touched: the team of every INSIDE person among them that has one;
+ *   O(v) = the outside communities touched: the community of every OUTSIDE person among them;
+ *
+ * (people: team and organisation nodes are not counted as neighbours — on exchanges a team node
+ * can be a party, but being paid by a team is not working with its members);
  *   score(v) = |T(v)| · |O(v)|, the number of (team, outside community) pairs that v links —
  *              both are v's own group or one of its neighbours' groups.
  *
@@ -72,6 +75,8 @@ export function spanners(
     let o = 0;
     for (let e = offsets[v] - 1; e < offsets[v + 1]; e++) {
       const x = e < offsets[v] ? v : targets[e]; // v itself first, then its neighbours
+      // Between people only: a team or organisation node (linked by exchanges, say) is no colleague.
+      if (role[x] === ROLE_NONE) continue;
       if (outside[x]) {
         const c = community[x];
         if (communitySeen[c] !== mark) {
