@@ -136,7 +136,7 @@ export function learningIndicators(r: LearningLoopView, o: MaturityOptions): Ind
     }),
     indicator({
       capability: 'BECOMES_SOCIAL', name: 'implementedInsights', source,
-      description: 'Share of insights created up to the end of the window that a change implements (score: the share).',
+      description: 'Share of the insights created in the window that a change implements (score: the share).',
       value: implemented, score: unit(implemented),
     }),
     indicator({
