@@ -150,8 +150,11 @@ export function createRedisEventHub(store: Store, link: RedisLink, relay: Relay,
     async stop() {
       if (stopped) return;
       stopped = true;
+      // Closing first wakes whatever waits for Redis: with Redis down, the relay waited for a
+      // connection that only the close would end, and SIGTERM never stopped the server.
+      const closing = link.close();
       await relay.stop();
-      await link.close();
+      await closing;
       await loop;
     },
   };

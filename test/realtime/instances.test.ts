@@ -206,4 +206,22 @@ describe('Redis outage', () => {
       await Promise.all(clients.map((c) => c.dispose()));
     }
   });
+
+  it('stops promptly while Redis is down (SIGTERM used to wait for ever)', async () => {
+    const prefix = freshPrefix();
+    const opened = await embeddedFile.open();
+    stores.push(...opened);
+    const [store] = opened;
+    await proxy.down();
+    try {
+      const instance = await startInstance(store, { REDIS_URL: `redis://127.0.0.1:${proxy.port}`, OSMOSIS_REDIS_PREFIX: prefix, OSMOSIS_EVENTS_POLL_MS: '50' });
+      await ok(instance.url, ACTORS, { input: [{ key: 'crm:c9', kind: 'CUSTOMER', name: 'Cleo' }] }); // an event waits to be relayed
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const started = performance.now();
+      await instance.stop();
+      expect(performance.now() - started).toBeLessThan(5_000);
+    } finally {
+      await proxy.up();
+    }
+  });
 });
