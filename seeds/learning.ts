@@ -13,20 +13,25 @@ import { DAY, dayIso, HOUR, iso } from './time.js';
  * small world still gets a complete, if thinner, learning loop.
  */
 export function insightSources(events: Iterable<SignalEvent>, insights: number, cap: number): number[][] {
-  const specs = INSIGHTS.slice(0, insights).map((s) => ({ ...s, fromMs: dayIso(s.from), toMs: dayIso(s.to) }));
+  // An insight is drawn after its signals: fallbacks take only signals that occurred before its date.
+  const specs = INSIGHTS.slice(0, insights).map((s, j) => ({ ...s, fromMs: dayIso(s.from), toMs: dayIso(s.to), drawnMs: Date.parse(insightDate(j)) }));
   const inCluster = specs.map(() => [] as number[]);
   const onTopic = specs.map(() => [] as number[]);
+  const earlier = specs.map(() => [] as number[]);
   let total = 0;
   for (const e of events) {
     total++;
     specs.forEach((s, j) => {
+      if (e.at >= s.drawnMs) return;
+      if (earlier[j].length < 1) earlier[j].push(e.index);
       if (e.topic !== s.topic) return;
       if (onTopic[j].length < cap) onTopic[j].push(e.index);
       if (s.kinds.includes(e.input.kind) && e.at >= s.fromMs && e.at < s.toMs) inCluster[j].push(e.index);
     });
   }
   if (total === 0) return [];
-  return specs.map((_, j) => (inCluster[j].length ? spreadSample(inCluster[j], cap) : onTopic[j].length ? onTopic[j] : [j % total]));
+  // A world so small that no signal precedes an insight gets no such insight (nor its changes).
+  return specs.map((_, j) => (inCluster[j].length ? spreadSample(inCluster[j], cap) : onTopic[j].length ? onTopic[j] : earlier[j]));
 }
 
 /** At most `cap` items, evenly spaced, keeping order. */

@@ -68,12 +68,17 @@ export interface PlanParts {
 /** Up to this many signals (with their fates) are kept in memory after the first read. */
 const KEEP_SIGNALS = 50_000;
 
+/** Fewer signals than this: no insights nor changes (see makePlan). */
+export const MIN_SIGNALS_FOR_INSIGHTS = 100;
+
 export function makePlan(p: PlanParts): EcosystemPlan {
   const { world, batchSize } = p;
   // Signals are read up to five times (counts, inputs, assignments, responses, insights): keep small streams.
   const generateEvents = () => signalEvents(world, { count: p.signals, days: p.days });
   const events = p.signals <= KEEP_SIGNALS ? cached(generateEvents) : replayable(generateEvents);
-  const insightCount = p.signals > 0 ? Math.min(p.insights, INSIGHTS.length) : 0;
+  // Insights are drawn from signals that precede them (the first on 2026-01-11): with fewer than
+  // MIN_SIGNALS_FOR_INSIGHTS spread over the year, one could have none, so a smaller demo has no learning loop.
+  const insightCount = p.signals >= MIN_SIGNALS_FOR_INSIGHTS ? Math.min(p.insights, INSIGHTS.length) : 0;
   const changes = changeSpecs(insightCount, p.changes);
   const checkIds = (ids: readonly string[], what: string, expected: number) => {
     if (ids.length !== expected) throw new RangeError(`expected ${expected} ${what} ids, got ${ids.length}`);

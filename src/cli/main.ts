@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `osmosis <command>`: serve, seed, migrate, export, import, print-schema. */
+import { DomainError } from '../domain/errors.js';
 import { ConfigError } from '../config/config.js';
 
 interface Command {
@@ -26,7 +27,7 @@ const COMMANDS: Record<string, Command> = {
       '--large               a benchmark graph instead of the demo ecosystem',
       '--actors N            actors of the --large graph',
       '--ties N              ties of the --large graph',
-      '--signals N           signals (demo ecosystem or --large graph)',
+      '--signals N           signals (demo ecosystem or --large graph; below 100, the demo has no insights)',
       '--exchanges N         value exchanges (demo ecosystem or --large graph)',
       '--seed S              another deterministic variant (same seed, same graph)',
       '--force               load into a store that already holds actors',
@@ -63,9 +64,13 @@ function commandUsage(name: string, c: Command): string {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (!command || command === '--help' || command === '-h' || command === 'help') {
+if (command === '--help' || command === '-h' || command === 'help') {
   console.log(usage());
   process.exit(0);
+}
+if (!command) {
+  console.error(usage());
+  process.exit(2);
 }
 const entry = COMMANDS[command];
 if (!entry) {
@@ -90,6 +95,11 @@ try {
   }
   // The store could not be reached or refused us: the message says which setting to look at.
   if ((error as Error).name === 'Neo4jConnectError') {
+    console.error(`osmosis ${command}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  // Errors that explain themselves (a refused write, a plugin that stops a strict start): no stack.
+  if (error instanceof DomainError || (error as Error).name === 'PluginStartupError') {
     console.error(`osmosis ${command}: ${(error as Error).message}`);
     process.exit(1);
   }
