@@ -23,7 +23,7 @@ export type ActorFilter = {
 };
 
 export type ActorInput = {
-  /** Free JSON object: at most 16 KiB, nested at most 32 levels. */
+  /** Free JSON object: at most 16 KiB, nested at most 32 levels. Left out, an existing actor keeps its attributes; null or {} clears them. */
   attributes?: Record<string, unknown> | null | undefined;
   /** Stable external key, e.g. crm:4711 (no spaces, ≤ 200 chars). */
   key: string;

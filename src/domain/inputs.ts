@@ -126,7 +126,7 @@ export function nestsAtMost(value: unknown, max: number): boolean {
   return true;
 }
 
-const jsonObject = z.record(z.string(), z.unknown()).superRefine((o, ctx) => {
+export const jsonObject = z.record(z.string(), z.unknown()).superRefine((o, ctx) => {
   if (!nestsAtMost(o, MAX_JSON_DEPTH)) ctx.addIssue({ code: 'custom', message: `must not nest more than ${MAX_JSON_DEPTH} levels of objects and arrays` });
   else if (JSON.stringify(o).length > 16_384) ctx.addIssue({ code: 'custom', message: 'attributes must serialise to at most 16 KiB' });
 }) as unknown as z.ZodType<Record<string, Json>>;
@@ -138,7 +138,8 @@ export const actorInput = z.object({
   key,
   kind: z.enum(ACTOR_KINDS),
   name: z.string().trim().min(1, 'must not be empty').max(500),
-  attributes: jsonObject.optional().default({}),
+  /** Left out: an existing actor keeps its attributes (a new one has none); null clears them. */
+  attributes: jsonObject.nullish().transform((v) => (v === null ? {} : v)),
 });
 export type ActorInput = z.output<typeof actorInput>;
 

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import type { Json } from './entities.js';
 import { badInput } from './errors.js';
-import { actorInput, ERASED_KEY_PREFIX, measure, signalInput, storedExternalId, storedKey, TOMBSTONE_NAME } from './inputs.js';
+import { actorInput, ERASED_KEY_PREFIX, jsonObject, measure, signalInput, storedExternalId, storedKey, TOMBSTONE_NAME } from './inputs.js';
 import {
   ABOUT_TARGETS, ACTOR_KINDS, SIGNAL_KINDS, SIGNAL_STATUSES, TIE_TYPES, VALUE_KINDS,
   type AboutTarget, type ActorKind, type SignalKind, type SignalStatus, type TieType, type ValueKind,
@@ -118,7 +118,7 @@ const signalRef = z.strictObject({ channel, externalId });
 
 const actorRecord = z.strictObject({
   type: z.literal('actor'), id, key, kind: z.enum(ACTOR_KINDS), name: actorInput.shape.name,
-  attributes: actorInput.shape.attributes.unwrap().unwrap(), createdAt: instant, updatedAt: instant,
+  attributes: jsonObject, createdAt: instant, updatedAt: instant,
 }).refine((a) => !a.key.startsWith(ERASED_KEY_PREFIX) || (a.name === TOMBSTONE_NAME && Object.keys(a.attributes).length === 0), {
   // An export writes erased people as tombstones; a record under their reserved key with a name or
   // attributes would give one back.

@@ -91,7 +91,10 @@ export interface ExchangeQuery extends PageArgs {
 export interface UpsertActorsResult {
   actors: Actor[];
   created: number;
+  /** Existing actors whose kind, name or attributes changed. */
   updated: number;
+  /** Inputs that changed nothing (no new updatedAt, no event). */
+  unchanged: number;
 }
 
 export interface RecordResult<T> {

@@ -45,7 +45,7 @@ describe('demo ecosystem: sizes and variety', () => {
     expect(demo.actors.map((a) => a.kind).sort()).toEqual(expect.arrayContaining([...ACTOR_KINDS]));
     expect(demo.actors.filter((a) => a.kind === 'TEAM').map((a) => a.name)).toEqual(expect.arrayContaining(
       ['Customer Care', 'Sales', 'Logistics', 'R&D', 'Marketing', 'Finance', 'HR', 'Procurement', 'IT', 'Partnerships']));
-    const langs = countBy(demo.actors.filter((a) => a.kind === 'CUSTOMER'), (a) => String(a.attributes.language));
+    const langs = countBy(demo.actors.filter((a) => a.kind === 'CUSTOMER'), (a) => String(a.attributes?.language));
     expect(langs.it).toBeGreaterThan(40);
     expect(langs.en).toBeGreaterThan(25);
   });

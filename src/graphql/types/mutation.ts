@@ -22,7 +22,7 @@ const ActorInput = builder.inputType('ActorInput', {
     key: t.string({ required: true, description: 'Stable external key, e.g. crm:4711 (no spaces, ≤ 200 chars).' }),
     kind: t.field({ type: ActorKindEnum, required: true }),
     name: t.string({ required: true }),
-    attributes: t.field({ type: 'JSONObject', required: false, description: 'Free JSON object: at most 16 KiB, nested at most 32 levels.' }),
+    attributes: t.field({ type: 'JSONObject', required: false, description: 'Free JSON object: at most 16 KiB, nested at most 32 levels. Left out, an existing actor keeps its attributes; null or {} clears them.' }),
   }),
 });
 
@@ -99,12 +99,13 @@ const ChangeInput = builder.inputType('ChangeInput', {
 
 // --- payloads ---------------------------------------------------------------------------------
 
-const UpsertActorsPayload = builder.objectRef<{ actors: Actor[]; created: number; updated: number }>('UpsertActorsPayload')
+const UpsertActorsPayload = builder.objectRef<{ actors: Actor[]; created: number; updated: number; unchanged: number }>('UpsertActorsPayload')
   .implement({
     fields: (t) => ({
       actors: t.field({ type: [ActorRef], resolve: (p) => p.actors }),
       created: t.exposeInt('created'),
-      updated: t.exposeInt('updated'),
+      updated: t.exposeInt('updated', { description: 'Existing actors whose kind, name or attributes changed.' }),
+      unchanged: t.exposeInt('unchanged', { description: 'Inputs equal to what is stored: nothing written, no event.' }),
     }),
   });
 

@@ -10,12 +10,19 @@ import { cursorParams, pageParams, toPage } from './paging.js';
 import { ACTOR_COLUMNS, actorFromRaw, inJson, json, toActor, type ActorRaw, type ActorRow, where } from './rows.js';
 import { ACTOR_CURSOR } from '../cursor-kinds.js';
 
+/**
+ * Inserts, or updates what differs: attributes left out (null) keep the stored ones, and an actor
+ * given as it is stays as it is (no new updatedAt, no event) — a nightly re-sync of a CRM changes
+ * nothing. A row comes back only when inserted or changed.
+ */
 const UPSERT = `
   INSERT INTO actors (id, key, kind, name, attributes, created_at, updated_at)
-  VALUES (@id, @key, @kind, @name, @attributes, @now, @now)
+  VALUES (@id, @key, @kind, @name, coalesce(@attributes, '{}'), @now, @now)
   ON CONFLICT (key) DO UPDATE SET
-    kind = excluded.kind, name = excluded.name, attributes = excluded.attributes, updated_at = excluded.updated_at
+    kind = excluded.kind, name = excluded.name, attributes = coalesce(@attributes, attributes), updated_at = excluded.updated_at
+  WHERE kind IS NOT excluded.kind OR name IS NOT excluded.name OR attributes IS NOT coalesce(@attributes, attributes)
   RETURNING rid, id`;
+const RID_BY_KEY = 'SELECT rid FROM actors WHERE key = ?';
 
 export const ACTORS_BY_RIDS =
   `SELECT ${ACTOR_COLUMNS}, a.rid AS rid FROM actors a WHERE a.rid IN (SELECT value FROM json_each(?))`;
@@ -34,18 +41,24 @@ export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertA
     const now = new Date().toISOString();
     const upsert = conn.stmt(UPSERT);
     const rids: number[] = [];
+    const changed = new Set<number>();
     let created = 0;
+    let updated = 0;
     for (const input of inputs) {
       const id = randomUUID();
-      const row = upsert.get({
-        id, key: input.key, kind: input.kind, name: input.name, attributes: JSON.stringify(input.attributes ?? {}), now,
-      }) as { rid: number; id: string };
-      if (row.id === id) created++;
-      rids.push(row.rid);
+      const attributes = input.attributes === undefined ? null : JSON.stringify(input.attributes);
+      const row = upsert.get({ id, key: input.key, kind: input.kind, name: input.name, attributes, now }) as { rid: number; id: string } | undefined;
+      if (row) {
+        if (row.id === id) created++;
+        else updated++;
+        changed.add(row.rid);
+      }
+      rids.push(row ? row.rid : (conn.stmt(RID_BY_KEY).get(input.key) as { rid: number }).rid);
     }
     const actors = actorsByRids(conn, rids);
-    appendEvents(conn, [...new Set(actors.map((a) => a.id))].map((id) => ({ type: 'ACTOR_CHANGED', entityId: id })));
-    return { actors, created, updated: inputs.length - created };
+    const events = [...new Set(actors.filter((_, i) => changed.has(rids[i])).map((a) => a.id))];
+    appendEvents(conn, events.map((id) => ({ type: 'ACTOR_CHANGED', entityId: id })));
+    return { actors, created, updated, unchanged: inputs.length - created - updated };
   });
 }
 

@@ -12,43 +12,50 @@ import { ACTOR_CURSOR } from '../cursor-kinds.js';
 /** Lower-cased copies of key and name back the case-insensitive search (JS folding, as the embedded store). */
 export const fold = (s: string): string => s.toLowerCase();
 
-// Only id and createdAt are read back: they never change after creation, so no barrier is needed
-// for "state at commit"; every other field is the last input given for the key (built by the caller).
+/**
+ * Inserts, or updates what differs: attributes left out (null) keep the stored ones, and an actor
+ * given as it is stays as it is (no new updatedAt, no event) — a nightly re-sync of a CRM changes
+ * nothing. Rows run in order, so a key given twice ends with its last input.
+ */
 const UPSERT = `
   UNWIND $rows AS row
   MERGE (a:Actor {key: row.key})
-  ON CREATE SET a.id = row.id, a.createdAt = $now
-  SET a.kind = row.kind, a.name = row.name, a.attributes = row.attributes, a.updatedAt = $now,
-      a.keyFold = row.keyFold, a.nameFold = row.nameFold
-  RETURN row.i AS i, a.id AS id, a.createdAt AS createdAt`;
+  ON CREATE SET a.id = row.id, a.createdAt = $now, a.kind = row.kind, a.name = row.name,
+    a.attributes = coalesce(row.attributes, '{}'), a.updatedAt = $now, a.keyFold = row.keyFold, a.nameFold = row.nameFold
+  WITH row, a, a.id = row.id AS created, coalesce(row.attributes, a.attributes) AS attributes
+  WITH row, a, created, attributes, NOT created AND (a.kind <> row.kind OR a.name <> row.name OR a.attributes <> attributes) AS changed
+  FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END |
+    SET a.kind = row.kind, a.name = row.name, a.attributes = attributes, a.updatedAt = $now, a.nameFold = row.nameFold)
+  RETURN row.i AS i, a.id AS id, created, changed`;
 
 export function upsertActors(conn: Connection, inputs: readonly ActorInput[]): Promise<UpsertActorsResult> {
   // Again here, whoever validated: an upsert by a tombstone's key would give the erased person a name back.
   checkActorKeys(inputs);
-  if (inputs.length === 0) return Promise.resolve({ actors: [], created: 0, updated: 0 });
+  if (inputs.length === 0) return Promise.resolve({ actors: [], created: 0, updated: 0, unchanged: 0 });
   const rows = inputs.map((a, i) => ({
-    i, id: randomUUID(), key: a.key, kind: a.kind, name: a.name, attributes: JSON.stringify(a.attributes ?? {}),
-    keyFold: fold(a.key), nameFold: fold(a.name),
+    i, id: randomUUID(), key: a.key, kind: a.kind, name: a.name,
+    attributes: a.attributes === undefined ? null : JSON.stringify(a.attributes), keyFold: fold(a.key), nameFold: fold(a.name),
   }));
-  // A key given twice ends with its last input.
-  const last = new Map(rows.map((row) => [row.key, row]));
   const now = new Date().toISOString();
   return conn.write(async (tx) => {
     const result = await tx.run(UPSERT, { rows, now });
-    const stored = new Map(result.map((r) => [r.get('i') as number, { id: r.get('id') as string, createdAt: r.get('createdAt') as string }]));
     let created = 0;
-    const actors = rows.map((row): Actor => {
-      const { id, createdAt } = stored.get(row.i)!;
-      if (id === row.id) created++;
-      const final = last.get(row.key)!;
-      return {
-        id, key: row.key, kind: final.kind, name: final.name, attributes: JSON.parse(final.attributes) as Actor['attributes'],
-        createdAt, updatedAt: now,
-      };
-    });
-    const events: EventDraft[] = distinct(actors.map((a) => a.id))
-      .map((id) => ({ type: 'ACTOR_CHANGED', entityId: id, detail: null }));
-    return { result: { actors, created, updated: inputs.length - created }, changed: true, events };
+    let updated = 0;
+    const ids: string[] = [];
+    const changedIds = new Set<string>();
+    for (const r of result) {
+      const id = r.get('id') as string;
+      ids[r.get('i') as number] = id;
+      if (r.get('created')) created++;
+      else if (r.get('changed')) updated++;
+      if (r.get('created') || r.get('changed')) changedIds.add(id);
+    }
+    // The actors as committed by this statement (a key given twice: its last input).
+    const read = await tx.run(`UNWIND $ids AS id MATCH (a:Actor {id: id}) RETURN ${actorMap('a')} AS actor`, { ids: distinct(ids) });
+    const byId = new Map(column(read, 'actor', toActor).map((a) => [a.id, a]));
+    const actors = ids.map((id) => byId.get(id)!);
+    const events: EventDraft[] = [...changedIds].map((id) => ({ type: 'ACTOR_CHANGED', entityId: id, detail: null }));
+    return { result: { actors, created, updated, unchanged: inputs.length - created - updated }, changed: events.length > 0, events };
   });
 }
 

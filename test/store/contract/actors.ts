@@ -51,6 +51,26 @@ export function actorsContract(store: StoreRef): void {
       expect(await store().countActors({})).toBe(1);
     });
 
+    it('changes nothing for an actor given as it is, and keeps attributes left out', async () => {
+      const s = store();
+      const [first] = (await s.upsertActors([actor('crm:2', { name: 'Same', attributes: { city: 'Torino' } })])).actors;
+      const head = await s.outboxHead();
+      await new Promise((r) => setTimeout(r, 5));
+      // A re-sync of the same record: nothing written, no event, updatedAt as it was.
+      const again = await s.upsertActors([actor('crm:2', { name: 'Same', attributes: { city: 'Torino' } })]);
+      expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1 });
+      expect(again.actors[0]).toEqual(first);
+      // Attributes left out are kept: the name alone changes.
+      const renamed = await s.upsertActors([actor('crm:2', { name: 'Renamed' })]);
+      expect(renamed).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
+      expect(renamed.actors[0]).toMatchObject({ name: 'Renamed', attributes: { city: 'Torino' } });
+      expect(renamed.actors[0].updatedAt > first.updatedAt).toBe(true);
+      expect((await s.readOutbox(head, 10)).map((e) => e.entityId)).toEqual([first.id]); // one event: the rename
+      // null clears them; a new actor without attributes has none.
+      expect((await s.upsertActors([actor('crm:2', { name: 'Renamed', attributes: null })])).actors[0].attributes).toEqual({});
+      expect((await s.upsertActors([actor('crm:3')])).actors[0].attributes).toEqual({});
+    });
+
     it('counts a key repeated in one batch as one creation and one update, both returning the final state', async () => {
       const r = await store().upsertActors([actor('k', { name: 'First' }), actor('k', { name: 'Second' })]);
       expect(r).toMatchObject({ created: 1, updated: 1 });
