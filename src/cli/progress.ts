@@ -31,7 +31,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       const decile = total ? Math.floor((done / total) * 10) : 10;
       if (lastDecile.get(phase) === decile) return;
       lastDecile.set(phase, decile);
-      stream.write(`${phase}: ${done}/${total} (${decile * 10}%)\n`);
+      // The line says where the work is; the decile only decides when a line is due.
+      stream.write(`${phase}: ${done}/${total} (${total ? Math.floor((done / total) * 100) : 100}%)\n`);
     },
     stop() {},
   };

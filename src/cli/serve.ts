@@ -39,5 +39,7 @@ export async function serve(argv: string[]): Promise<void> {
   }
   if (values['seed-if-empty']) await loadDemoIfEmpty(osmosis.store, log);
   log.info({ url: osmosis.http.url, store: config.OSMOSIS_STORE }, 'Osmosis is serving');
-  process.stderr.write(`\nOsmosis is ready — GraphiQL at ${osmosis.http.url}\n\n`);
+  process.stderr.write(config.OSMOSIS_GRAPHIQL
+    ? `\nOsmosis is ready — GraphiQL at ${osmosis.http.url}\n\n`
+    : `\nOsmosis is ready — GraphQL at ${osmosis.http.url} (GraphiQL off)\n\n`);
 }

@@ -70,7 +70,7 @@ const externalId = storedExternalId.regex(NO_CONTROL, NO_CONTROL_MESSAGE);
  * fail to converge for the whole graph.
  */
 export const measure = (max: number) => z.number().finite().min(0).max(max)
-  .refine((x) => x === 0 || x >= MIN_NORMAL, `must be 0 or at least ${MIN_NORMAL} (a normal number)`);
+  .refine((x) => x <= 0 || x >= MIN_NORMAL, `must be 0 or at least ${MIN_NORMAL} (a normal number)`);
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 const instant = z.string().datetime({ offset: true, message: 'must be an ISO-8601 date-time' })

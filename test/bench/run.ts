@@ -10,14 +10,36 @@ import { run as pagerankBench } from './pagerank.bench.js';
 import { run as pluginsBench } from './plugins.bench.js';
 import { run as realtimeBench } from './realtime.bench.js';
 
-const { values } = parseArgs({
-  options: {
-    only: { type: 'string' },
-    quick: { type: 'boolean', default: false },
-    store: { type: 'string', default: 'embedded' },
-  },
-});
+const USAGE = `usage: npm run bench -- [--only NAMES] [--quick] [--store embedded|neo4j]
+  --only   comma-separated: read, ingest, pagerank, plugins, analytics, realtime (default: all)
+  --quick  small sizes, to check that everything runs
+  --store  neo4j: the read and ingest benchmarks on a throwaway Neo4j (Java 17 and Maven)`;
+const NAMES = ['read', 'ingest', 'pagerank', 'plugins', 'analytics', 'realtime'];
+
+let values: { only?: string; quick: boolean; store: string; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      store: { type: 'string', default: 'embedded' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }) as { values: typeof values });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const only = values.only?.split(',').map((s) => s.trim());
+const unknown = only?.filter((n) => !NAMES.includes(n)) ?? [];
+if (unknown.length || only?.length === 0) {
+  console.error(`--only: unknown benchmark ${unknown.map((n) => `"${n}"`).join(', ') || '(none named)'}\n${USAGE}`);
+  process.exit(2);
+}
 const quick = values.quick;
 
 const benches: Record<string, () => Promise<unknown>> = {

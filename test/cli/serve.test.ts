@@ -34,6 +34,15 @@ describe('osmosis serve', () => {
     expect(readFileSync(notADatabase, 'utf8')).toBe('not a database, and it must stay as it is\n');
   });
 
+  it('runs as the `osmosis` command of package.json (bin), from any directory', () => {
+    const r = spawnSync(join(process.cwd(), 'bin/osmosis.js'), ['print-schema'], { cwd: tmpdir(), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('type Query {');
+    const none = spawnSync(join(process.cwd(), 'bin/osmosis.js'), [], { encoding: 'utf8' });
+    expect(none.status).toBe(2); // no command: the usage, as an error
+    expect(none.stderr).toContain('usage: osmosis <command>');
+  });
+
   it('prints each command\'s options with --help, without running it', () => {
     for (const [command, option] of [['seed', '--force'], ['export', '--out FILE'], ['import', '--in FILE'], ['serve', '--seed-if-empty']]) {
       const r = spawnSync(process.execPath, [...cli, command, '--help'], { encoding: 'utf8', env: { ...process.env, OSMOSIS_DB: '/nonexistent/dir/never-created.db' } });

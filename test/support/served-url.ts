@@ -6,7 +6,7 @@ export function servedUrl(child: ChildProcess): Promise<string> {
     let err = '';
     child.stderr!.on('data', (d) => {
       err += String(d);
-      const m = /GraphiQL at (http:\/\/\S+)/.exec(err);
+      const m = /Graph(?:iQL|QL) at (http:\/\/\S+)/.exec(err);
       if (m) resolve(m[1]);
     });
     child.once('exit', (code) => reject(new Error(`server exited ${code}: ${err}`)));
