@@ -80,6 +80,7 @@ export function createOsmosis(
     realtime, // realtime (issue 4)
     apiTokens: config.OSMOSIS_API_TOKENS, // realtime (issue 4): one check for HTTP, SSE and WebSocket
     corsOrigins: config.OSMOSIS_CORS_ORIGINS,
+    maxBody: config.OSMOSIS_MAX_BODY,
   });
   return { config, store, yoga, log, plugins, events, realtime };
 }

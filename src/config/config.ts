@@ -52,7 +52,8 @@ export const configSchema = z.object({
   OSMOSIS_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   OSMOSIS_MAX_TOKENS: z.coerce.number().int().min(100).default(5_000),
   OSMOSIS_MAX_COST: z.coerce.number().int().min(100).default(250_000),
-  OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  /** Largest request body in bytes (a 5,000-signal batch is ~1.5 MB). */
+  OSMOSIS_MAX_BODY: z.coerce.number().int().min(1024).max(1_000_000_000).default(25_000_000),
   // --- realtime (issue 4): subscriptions, event stream, API tokens ---
   /** Comma-separated API tokens; unset or empty: no authentication. */
   OSMOSIS_API_TOKENS: z.union([z.string(), z.array(z.string())]).default('')

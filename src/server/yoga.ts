@@ -47,6 +47,8 @@ export interface YogaOptions {
   apiTokens?: readonly string[];
   /** Origins whose pages may call the API (cross-origin.ts); empty: this machine's pages; ['*']: any. */
   corsOrigins?: readonly string[];
+  /** Largest request body in bytes (OSMOSIS_MAX_BODY); default MAX_REQUEST_BODY_BYTES. */
+  maxBody?: number;
 }
 
 /**
@@ -127,7 +129,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),
       useRequestLog(),
-      useRequestBodyLimit(MAX_REQUEST_BODY_BYTES),
+      useRequestBodyLimit(opts.maxBody ?? MAX_REQUEST_BODY_BYTES),
     ],
   });
 }

@@ -10,6 +10,9 @@ import { listen, type RunningServer } from '../../src/server/http.js';
 import { MAX_REQUEST_BODY_BYTES } from '../../src/server/yoga.js';
 import type { Store } from '../../src/store/port.js';
 import { testApp, type TestApp } from '../support/app.js';
+import { pino } from 'pino';
+import { loadConfig } from '../../src/config/config.js';
+import { createOsmosis } from '../../src/main.js';
 import { embeddedFactory } from '../support/stores.js';
 
 const upsert = (key: string, extensions?: object) => JSON.stringify({
@@ -100,5 +103,23 @@ describe('request body limit', () => {
     expect(answer.status).toBe(413);
     expect(answer.body.errors?.[0].extensions?.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     expect(await store.actorsByKeys(['limit:d'])).toEqual([null]);
+  });
+});
+
+describe('OSMOSIS_MAX_BODY', () => {
+  it('sets the limit', async () => {
+    const store = await embeddedFactory.open();
+    const app = createOsmosis(loadConfig({ OSMOSIS_MAX_BODY: '2048' }), store, pino({ level: 'silent' }));
+    const http = await listen(app.yoga, '127.0.0.1', 0);
+    try {
+      const small = upsert('max:a');
+      expect(await post(http.url, { 'content-length': String(Buffer.byteLength(small)) }, [small])).toMatchObject({ status: 200 });
+      const big = upsert('max:b', { padding: 'x'.repeat(3000) });
+      expect((await post(http.url, { 'content-length': String(Buffer.byteLength(big)) }, [big])).status).toBe(413);
+      expect(await store.actorsByKeys(['max:b'])).toEqual([null]);
+    } finally {
+      await http.close();
+      await store.close();
+    }
   });
 });
