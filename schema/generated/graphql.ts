@@ -198,6 +198,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Process', id: string }
     | { __typename: 'Signal', externalId: string, id: string }
     | { __typename: 'Topic', id: string }
+    | { __typename: 'ValueExchange', id: string }
    | null };
 
 export type ActorsQueryVariables = Exact<{

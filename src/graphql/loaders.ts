@@ -13,6 +13,7 @@ export interface Loaders {
   actor: ById<Actor>;
   actorByKey: ById<Actor>;
   signal: ById<Signal>;
+  exchange: ById<ValueExchange>;
   insight: ById<Insight>;
   process: ById<Process>;
   topic: ById<Topic>;
@@ -51,6 +52,7 @@ export function createLoaders(store: Store): Loaders {
     actor,
     actorByKey,
     signal: byId((ids) => store.signalsByIds(ids)),
+    exchange: byId((ids) => store.exchangesByIds(ids)),
     insight: byId((ids) => store.insightsByIds(ids)),
     process: byId((ids) => store.processesByIds(ids)),
     topic: byId((ids) => store.topicsByIds(ids)),

@@ -53,6 +53,17 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     }
   });
 
+  it('finds a value exchange by node(id), as a signal or an actor', async () => {
+    await ok(app.yoga, UpsertActorsDocument, { input: someActors });
+    const recorded = await ok(app.yoga, RecordExchangesDocument, {
+      input: [{ fromKey: 'crm:c-1', toKey: 'erp:s-1', kind: 'MONEY', amount: 12.5, occurredAt: '2026-03-01T10:00:00Z' }],
+    });
+    const id = recorded.recordExchanges.exchanges[0].id;
+    const found = await ok<{ node: { __typename: string; id: string; amount?: number } | null }, { id: string }>(app.yoga,
+      'query($id: ID!) { node(id: $id) { __typename id ... on ValueExchange { amount } } }', { id });
+    expect(found.node).toEqual({ __typename: 'ValueExchange', id, amount: 12.5 });
+  });
+
   it('answers null for unknown keys and ids, never an error', async () => {
     await ok(app.yoga, UpsertActorsDocument, { input: someActors });
     expect((await ok(app.yoga, ActorByKeyDocument, { key: 'nobody' })).actor).toBeNull();

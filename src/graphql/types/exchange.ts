@@ -1,12 +1,13 @@
 import { ActorRef, ExchangeRef } from '../refs.js';
 import { ValueKindEnum } from '../enums.js';
-import { globalId } from '../ids.js';
-import { existing } from '../loaders.js';
+import { builder } from '../builder.js';
+import { existing, loadAll } from '../loaders.js';
 
-ExchangeRef.implement({
+builder.node(ExchangeRef, {
   description: 'Value given by one actor to another, tangible (money, goods, services) or intangible.',
+  id: { resolve: (e) => e.id },
+  loadMany: (ids, ctx) => loadAll(ctx.loaders.exchange, ids),
   fields: (t) => ({
-    id: t.id({ resolve: (e) => globalId('ValueExchange', e.id) }),
     externalId: t.exposeString('externalId', { nullable: true }),
     kind: t.field({ type: ValueKindEnum, resolve: (e) => e.kind }),
     tangible: t.exposeBoolean('tangible'),
