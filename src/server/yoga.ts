@@ -4,7 +4,6 @@
  * any work), then readiness, then logging.
  * HTTP, SSE and WebSocket (ws.ts, through `getEnveloped`) share this one envelop pipeline.
  */
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createYoga, maskError, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { codedDomainError } from '../graphql/errors.js';
@@ -22,6 +21,7 @@ import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
 import { useHealth } from './health.js';
+import { requestIdOf, useRequestId } from './request-id.js';
 import { useWellFormedText } from './well-formed-text.js';
 import { corsFor, useNoMutationsFromForms } from './cross-origin.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
@@ -63,11 +63,6 @@ export interface OsmosisServerContext {
 }
 
 export type OsmosisYoga = YogaServerInstance<OsmosisServerContext, Context>;
-
-const requestIdOf = (request: Request | undefined, req: IncomingMessage | undefined): string => {
-  const header = request?.headers.get('x-request-id') ?? req?.headers['x-request-id'];
-  return typeof header === 'string' && header ? header : randomUUID();
-};
 
 /** Armor's limit errors carry no code: the same one as the cost limit's, so clients can tell them apart. */
 const coded = (_: unknown, error: GraphQLError): void => {
@@ -125,6 +120,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       // Queries and mutations compiled once per document (graphql-jit); subscriptions on graphql-js.
       useCompiledOperations(),
       useHealth(),
+      useRequestId(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),
       // Subscriptions: one execution per event per distinct operation, whatever the subscriber count.
       useSharedSubscriptionResults(),

@@ -102,6 +102,11 @@ describe('osmosis serve', () => {
         body: JSON.stringify({ query: '{ actors { totalCount } }' }),
       });
       expect(await res.json()).toEqual({ data: { actors: { totalCount: 0 } } });
+      expect(res.headers.get('x-request-id')).toBe('rid-7'); // echoed, to be quoted in a report
+      // Without one (or with one that is not a plain token), a new id is made, logged and sent back.
+      const fresh = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'bad id\t{}' }, body: '{"query":"{ __typename }"}' });
+      const made = fresh.headers.get('x-request-id');
+      expect(made).toMatch(/^[0-9a-f-]{36}$/);
       const graphiql = await fetch(url, { headers: { accept: 'text/html' } });
       const page = await graphiql.text();
       expect(page).toContain('GraphiQL');
@@ -112,6 +117,7 @@ describe('osmosis serve', () => {
       await new Promise((r) => setTimeout(r, 100));
       const lines = out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(lines.some((l) => l.requestId === 'rid-7' && l.msg === 'graphql')).toBe(true);
+      expect(lines.some((l) => l.requestId === made && l.msg === 'graphql')).toBe(true);
     } finally {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
