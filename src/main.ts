@@ -104,6 +104,7 @@ export async function serveOsmosis(osmosis: Osmosis, host: string, port: number)
     keepAliveMs: config.OSMOSIS_WS_KEEPALIVE_MS,
     maxMessageBytes: config.OSMOSIS_WS_MAX_MESSAGE,
     maxSubscriptions: config.OSMOSIS_MAX_SUBSCRIPTIONS,
+    corsOrigins: config.OSMOSIS_CORS_ORIGINS,
     log: osmosis.log.child({ component: 'ws' }),
   });
   const eventsStarted = osmosis.events.start().then(() => osmosis.realtime.start());

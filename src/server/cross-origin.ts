@@ -6,22 +6,25 @@
  *   every origin. Yoga's default reflected any origin, with credentials.
  * - A form post is a request any page can send without asking (no preflight), whatever CORS says:
  *   it may run queries (its answer stays unreadable to that page), never a mutation.
+ * - WebSockets ignore CORS: ws.ts refuses an upgrade from an origin not allowed here.
  */
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import { createGraphQLError, type Plugin, type YogaServerOptions } from 'graphql-yoga';
 
 const LOCAL_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/i;
 
-/** Yoga's `cors` option for the origins allowed (`['*']`: any; empty: this machine's pages only). */
+/** Whether pages of `origin` may call the API (`origins`: `['*']` any; empty: this machine's pages only). */
+export function originAllowed(origin: string, origins: readonly string[]): boolean {
+  if (origins.includes('*')) return true;
+  return origins.length ? origins.some((o) => o.toLowerCase() === origin.toLowerCase()) : LOCAL_ORIGIN.test(origin);
+}
+
+/** Yoga's `cors` option for the origins allowed. */
 export function corsFor(origins: readonly string[]): YogaServerOptions<object, object>['cors'] {
-  const any = origins.includes('*');
-  const listed = new Set(origins.map((o) => o.toLowerCase()));
   return (request: Request) => {
     const origin = request.headers.get('origin');
-    if (!origin) return false;
-    const allowed = any || (listed.size ? listed.has(origin.toLowerCase()) : LOCAL_ORIGIN.test(origin));
     // Tokens travel in the Authorization header, not in cookies: no credentials to allow.
-    return allowed ? { origin: [origin], credentials: false } : false;
+    return origin && originAllowed(origin, origins) ? { origin: [origin], credentials: false } : false;
   };
 }
 

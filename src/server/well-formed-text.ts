@@ -52,19 +52,24 @@ export function illFormedTextAt(value: unknown, path: string): string | null {
   return null;
 }
 
+/** Throws BAD_USER_INPUT naming the first string of `variables` that holds a lone surrogate. */
+export function checkWellFormedVariables(variables: unknown): void {
+  if (!variables || typeof variables !== 'object') return;
+  for (const [name, value] of Object.entries(variables)) {
+    const at = illFormedTextAt(value, name);
+    if (at !== null) {
+      throw createGraphQLError(`Variable "$${name}" at "${at}": text must be well-formed Unicode (it holds a lone surrogate)`, {
+        extensions: { code: 'BAD_USER_INPUT', field: at },
+      });
+    }
+  }
+}
+
+/** Over HTTP; ws.ts runs the same check on each WebSocket operation. */
 export function useWellFormedText(): Plugin {
   return {
     onParams({ params }) {
-      const variables = params.variables;
-      if (!variables || typeof variables !== 'object') return;
-      for (const [name, value] of Object.entries(variables)) {
-        const at = illFormedTextAt(value, name);
-        if (at !== null) {
-          throw createGraphQLError(`Variable "$${name}" at "${at}": text must be well-formed Unicode (it holds a lone surrogate)`, {
-            extensions: { code: 'BAD_USER_INPUT', field: at },
-          });
-        }
-      }
+      checkWellFormedVariables(params.variables);
     },
   };
 }

@@ -21,6 +21,8 @@ import type { Logger } from 'pino';
 import type { ConnectionControl } from '../graphql/context.js';
 import { webSocketControl } from './connection.js';
 import { OsmosisError } from '../graphql/errors.js';
+import { originAllowed } from './cross-origin.js';
+import { checkWellFormedVariables } from './well-formed-text.js';
 import type { OsmosisServerContext, OsmosisYoga } from './yoga.js';
 
 export interface WebSocketOptions {
@@ -28,6 +30,8 @@ export interface WebSocketOptions {
   keepAliveMs: number;
   maxMessageBytes: number;
   maxSubscriptions: number;
+  /** OSMOSIS_CORS_ORIGINS: browsers send Origin on the upgrade, and CORS does not guard WebSockets. */
+  corsOrigins?: readonly string[];
   log: Logger;
 }
 
@@ -55,7 +59,12 @@ const asErrors = (error: unknown): readonly GraphQLError[] | null =>
 
 export function attachGraphQLWebSocket(server: Server, yoga: OsmosisYoga, options: WebSocketOptions): GraphQLWebSocketServer {
   const log = options.log;
-  const wss = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: options.maxMessageBytes, handleProtocols });
+  const wss = new WebSocketServer({
+    server, path: yoga.graphqlEndpoint, maxPayload: options.maxMessageBytes, handleProtocols,
+    // A page of another site could otherwise open a socket from a visitor's browser and run mutations.
+    verifyClient: ({ origin }: { origin?: string }, done: (ok: boolean, code?: number, message?: string) => void) =>
+      (!origin || originAllowed(origin, options.corsOrigins ?? []) ? done(true) : done(false, 403, 'Origin not allowed (OSMOSIS_CORS_ORIGINS)')),
+  });
   const envelopes = new WeakMap<object, Enveloped>();
   const controls = new WeakMap<WebSocket, ConnectionControl>();
 
@@ -87,6 +96,7 @@ export function attachGraphQLWebSocket(server: Server, yoga: OsmosisYoga, option
         return [new OsmosisError(`Too many operations on this connection (at most ${options.maxSubscriptions})`, 'TOO_MANY_SUBSCRIPTIONS')];
       }
       try {
+        checkWellFormedVariables(payload.variables); // as over HTTP (yoga's onParams does not run here)
         const enveloped = yoga.getEnveloped(serverContext(ctx.extra, ctx.connectionParams, payload));
         const document = enveloped.parse(payload.query);
         const errors = enveloped.validate(enveloped.schema, document);
