@@ -1,4 +1,5 @@
 /** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
+import { canonicalJson } from '../../domain/canonical-json.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/entities.js';
 import { checkActorKeys, checkSearch, type ActorInput } from '../../domain/inputs.js';
@@ -46,7 +47,7 @@ export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertA
     let updated = 0;
     for (const input of inputs) {
       const id = randomUUID();
-      const attributes = input.attributes === undefined ? null : JSON.stringify(input.attributes);
+      const attributes = input.attributes === undefined ? null : canonicalJson(input.attributes);
       const row = upsert.get({ id, key: input.key, kind: input.kind, name: input.name, attributes, now }) as { rid: number; id: string } | undefined;
       if (row) {
         if (row.id === id) created++;

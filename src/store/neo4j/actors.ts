@@ -1,4 +1,5 @@
 /** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
+import { canonicalJson } from '../../domain/canonical-json.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/entities.js';
 import { checkActorKeys, checkSearch, type ActorInput } from '../../domain/inputs.js';
@@ -34,7 +35,7 @@ export function upsertActors(conn: Connection, inputs: readonly ActorInput[]): P
   if (inputs.length === 0) return Promise.resolve({ actors: [], created: 0, updated: 0, unchanged: 0 });
   const rows = inputs.map((a, i) => ({
     i, id: randomUUID(), key: a.key, kind: a.kind, name: a.name,
-    attributes: a.attributes === undefined ? null : JSON.stringify(a.attributes), keyFold: fold(a.key), nameFold: fold(a.name),
+    attributes: a.attributes === undefined ? null : canonicalJson(a.attributes), keyFold: fold(a.key), nameFold: fold(a.name),
   }));
   const now = new Date().toISOString();
   return conn.write(async (tx) => {

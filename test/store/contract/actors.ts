@@ -66,6 +66,9 @@ export function actorsContract(store: StoreRef): void {
       expect(renamed.actors[0]).toMatchObject({ name: 'Renamed', attributes: { city: 'Torino' } });
       expect(renamed.actors[0].updatedAt > first.updatedAt).toBe(true);
       expect((await s.readOutbox(head, 10)).map((e) => e.entityId)).toEqual([first.id]); // one event: the rename
+      // Key order is no change.
+      await s.upsertActors([actor('crm:4', { attributes: { a: 1, b: { c: 2, d: 3 } } })]);
+      expect(await s.upsertActors([actor('crm:4', { attributes: { b: { d: 3, c: 2 }, a: 1 } })])).toMatchObject({ unchanged: 1 });
       // null clears them; a new actor without attributes has none.
       expect((await s.upsertActors([actor('crm:2', { name: 'Renamed', attributes: null })])).actors[0].attributes).toEqual({});
       expect((await s.upsertActors([actor('crm:3')])).actors[0].attributes).toEqual({});
