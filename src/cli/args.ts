@@ -5,7 +5,8 @@ export const usageError = (message: string): Error => Object.assign(new Error(me
 
 /** `--name raw` as a whole number within [min, max] (underscores allowed: 10_000). */
 export function wholeNumber(name: string, raw: string, min: number, max: number): number {
-  const n = Number(raw.replaceAll('_', ''));
+  // Digits only (1_000 allowed): Number() would also read 0x10 and 1e3.
+  const n = /^\d+(_\d+)*$/.test(raw) ? Number(raw.replaceAll('_', '')) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw usageError(`--${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }

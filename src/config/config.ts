@@ -81,7 +81,8 @@ export const configSchema = z.object({
         ctx.addIssue({ code: 'custom', message: `"${bad}" is not an origin (scheme://host[:port], no path) or *` });
         return z.NEVER;
       }
-      return origins;
+      // As browsers send them: lower case, no default port (https://a.example:443 is https://a.example).
+      return origins.map((o) => (o === '*' ? o : new URL(o).origin));
     }),
   /** Prefix of the Redis keys (the stream is `<prefix>:events`); one per database. */
   OSMOSIS_REDIS_PREFIX: z.string().regex(/^[\w:.-]+$/, 'letters, digits, _ : . - only').default('osmosis'),

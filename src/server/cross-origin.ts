@@ -28,6 +28,17 @@ export function corsFor(origins: readonly string[]): YogaServerOptions<object, o
   };
 }
 
+/** Answers that depend on the Origin say so, or a shared cache could hand one origin's to another. */
+export function useVaryOrigin(): Plugin {
+  return {
+    onResponse({ response }) {
+      const allowed = response.headers.get('access-control-allow-origin');
+      if (!allowed || allowed === '*' || /\borigin\b/i.test(response.headers.get('vary') ?? '')) return;
+      response.headers.append('vary', 'Origin');
+    },
+  };
+}
+
 /** Content types a browser sends cross-site without a preflight (text/plain is refused anyway: 415). */
 const SIMPLE_BODY = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
 

@@ -23,7 +23,7 @@ import { useCompiledOperations } from './compiled-operations.js';
 import { useHealth } from './health.js';
 import { requestIdOf, useRequestId } from './request-id.js';
 import { useWellFormedText } from './well-formed-text.js';
-import { corsFor, useNoMutationsFromForms } from './cross-origin.js';
+import { corsFor, useNoMutationsFromForms, useVaryOrigin } from './cross-origin.js';
 import { useUnsupportedMediaTypeError } from './unsupported-media.js';
 import { useMalformedParamsError } from './malformed-params.js';
 import { QUERY_TOO_COMPLEX, useQueryCost } from './query-cost.js';
@@ -101,6 +101,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       useMalformedParamsError(),
       useWellFormedText(),
       useNoMutationsFromForms(),
+      useVaryOrigin(),
       // API tokens (OSMOSIS_API_TOKENS): checked whenever an envelope is built, on every transport.
       useApiTokens(opts.apiTokens ?? []),
       // Query limits: depth, tokens, aliases, directives, then the cost of the pages asked for.

@@ -60,6 +60,8 @@ describe('osmosis serve', () => {
       [['seed', '--colour'], "Unknown option '--colour'"],
       [['seed', '--large', '--actors', '0'], '--actors must be a whole number from 200 to 1000000, got "0"'],
       [['seed', '--large', '--actors', '99999999999'], '--actors must be a whole number from 200 to 1000000'],
+      [['seed', '--signals', '0x10'], '--signals must be a whole number'],
+      [['seed', '--signals', '1e3'], '--signals must be a whole number'],
       [['seed', '--actors', '5'], '--actors applies to --large only'],
       [['migrate', 'extra'], "Unexpected argument 'extra'"],
       [['migrate', '--foo'], "Unknown option '--foo'"],

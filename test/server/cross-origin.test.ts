@@ -29,7 +29,9 @@ describe('cross-origin requests', () => {
       expect(res.headers.get('access-control-allow-origin'), origin).toBe(origin);
       expect(res.headers.get('access-control-allow-headers')).toContain('authorization');
       expect(res.headers.get('access-control-allow-credentials')).toBeNull();
-      expect((await post(a, origin)).headers.get('access-control-allow-origin')).toBe(origin);
+      const answer = await post(a, origin);
+      expect(answer.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(answer.headers.get('vary')).toMatch(/\bOrigin\b/); // caches must not share it across origins
     }
     for (const origin of ['https://evil.example', 'http://localhost.evil.example', 'null']) {
       expect((await preflight(a, origin)).headers.get('access-control-allow-origin'), origin).toBeNull();
@@ -46,6 +48,9 @@ describe('cross-origin requests', () => {
     const any = await open({ OSMOSIS_CORS_ORIGINS: '*' });
     expect((await preflight(any, 'https://anywhere.example')).headers.get('access-control-allow-origin')).toBe('https://anywhere.example');
     expect(() => loadConfig({ OSMOSIS_CORS_ORIGINS: 'https://app.example.com/path' })).toThrow(/OSMOSIS_CORS_ORIGINS.*not an origin/);
+    // Written with a default port or in capitals, an origin is read as browsers send it.
+    expect(loadConfig({ OSMOSIS_CORS_ORIGINS: 'https://B.example:443,http://c.example:80' }).OSMOSIS_CORS_ORIGINS)
+      .toEqual(['https://b.example', 'http://c.example']);
   });
 
   it('refuses a mutation sent as a form post (any page can send one), and runs a query', async () => {
