@@ -1,6 +1,6 @@
 /** Actors: upsert by key, lookups, keyset listing by key with kind and substring filters, erasure. */
-import { canonicalJson } from '../../domain/canonical-json.js';
 import { randomUUID } from 'node:crypto';
+import { canonicalJson } from '../../domain/canonical-json.js';
 import type { Actor } from '../../domain/entities.js';
 import { checkActorKeys, checkSearch, type ActorInput } from '../../domain/inputs.js';
 import { normalizeActorFilter } from '../args.js';
