@@ -17,6 +17,7 @@ import { createEventPipeline, type EventPipeline } from './events/pipeline.js';
 import { createEventFeed } from './events/feed.js';
 import { createProjector, type RealtimeFeed } from './graphql/types/subscription-topics.js';
 import { attachGraphQLWebSocket, type GraphQLWebSocketServer } from './server/ws.js';
+import { QueryThreads } from './server/query-threads/query-threads.js';
 
 export interface Osmosis {
   config: Config;
@@ -29,6 +30,8 @@ export interface Osmosis {
   events: EventPipeline;
   /** Realtime (issue 4): the subscriptions' feed. */
   realtime: RealtimeFeed;
+  /** Threads that run read-only queries next to the embedded data file; null otherwise. */
+  queryThreads: QueryThreads | null;
 }
 
 /** What createOsmosis can be given besides config, store and logger (plugin hook). */
@@ -46,6 +49,8 @@ export function createOsmosis(
   log: Logger = createLogger(config.LOG_LEVEL),
   parts: OsmosisParts = {},
 ): Osmosis {
+  const dataFile = embeddedDataFile(store);
+  const queryThreads = dataFile && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(dataFile, config.OSMOSIS_QUERY_THREADS) : null;
   // Realtime (issue 4): everything writes through the pipeline's store, so each write pokes the hub;
   // the hub feeds the subscriptions (one resolution per event batch) and the plugins' event hooks.
   const events = createEventPipeline(store, {
@@ -81,8 +86,15 @@ export function createOsmosis(
     apiTokens: config.OSMOSIS_API_TOKENS, // realtime (issue 4): one check for HTTP, SSE and WebSocket
     corsOrigins: config.OSMOSIS_CORS_ORIGINS,
     maxBody: config.OSMOSIS_MAX_BODY,
+    queryThreads,
   });
-  return { config, store, yoga, log, plugins, events, realtime };
+  return { config, store, yoga, log, plugins, events, realtime, queryThreads };
+}
+
+/** The data file of an embedded store on a file, which other threads can open too; null for any other store. */
+function embeddedDataFile(store: Store): string | null {
+  const file = store.kind === 'embedded' ? (store as { file?: unknown }).file : null;
+  return typeof file === 'string' ? file : null;
 }
 
 /** Realtime (issue 4): an Osmosis served over HTTP (queries, SSE) and WebSocket (graphql-ws). */
@@ -146,11 +158,13 @@ export async function startOsmosis(config: Config, log: Logger = createLogger(co
     throw error;
   }
   osmosis.plugins.warm(); // plugin hook: start the analytics workers now, not on the first request
+  osmosis.queryThreads?.warm();
   let served: ServedOsmosis; // realtime (issue 4): HTTP + WebSocket + events
   try {
     served = await serveOsmosis(osmosis, config.HOST, config.PORT);
   } catch (error) {
     await osmosis.plugins.close(); // plugin hook
+    await osmosis.queryThreads?.close();
     await store.close();
     throw error;
   }
@@ -162,6 +176,7 @@ export async function startOsmosis(config: Config, log: Logger = createLogger(co
     async stop() {
       await served.close(); // realtime (issue 4): WebSocket, subscriptions, HTTP, events
       await osmosis.plugins.close(); // plugin hook
+      await osmosis.queryThreads?.close();
       await store.close();
     },
   };

@@ -28,12 +28,7 @@ export function useCompiledOperations(): Plugin {
     const name = args.operationName ?? '';
     let entry = byName.get(name);
     if (entry === undefined) {
-      if (variableInScalarLiteral(args.schema, args.document)) {
-        entry = null;
-      } else {
-        const result = compileQuery(args.schema, args.document, args.operationName ?? undefined);
-        entry = isCompiledQuery(result) ? result : null;
-      }
+      entry = compileOperation(args.schema, args.document, args.operationName);
       byName.set(name, entry);
     }
     return entry;
@@ -54,7 +49,15 @@ export function useCompiledOperations(): Plugin {
   };
 }
 
-function operationOf(document: DocumentNode, operationName: string | null | undefined): string | undefined {
+/** The operation compiled by graphql-jit, or null where it must run on graphql-js. */
+export function compileOperation(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null): Compiled {
+  if (variableInScalarLiteral(schema, document)) return null;
+  const result = compileQuery(schema, document, operationName ?? undefined);
+  return isCompiledQuery(result) ? result : null;
+}
+
+/** The kind of operation `operationName` (or the only one) names in `document`. */
+export function operationOf(document: DocumentNode, operationName: string | null | undefined): string | undefined {
   const ops = document.definitions.filter((d) => d.kind === 'OperationDefinition');
   const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
   return op?.operation;

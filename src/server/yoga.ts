@@ -20,6 +20,8 @@ import { useSharedSubscriptionResults } from './shared-subscriptions.js';
 import { useRequestLog } from './request-log.js';
 import { useInputErrorCodes } from './input-error-codes.js';
 import { useCompiledOperations } from './compiled-operations.js';
+import type { QueryThreads } from './query-threads/query-threads.js';
+import { useQueryThreads } from './query-threads/use-query-threads.js';
 import { useHealth } from './health.js';
 import { requestIdOf, useRequestId } from './request-id.js';
 import { useWellFormedText } from './well-formed-text.js';
@@ -49,6 +51,8 @@ export interface YogaOptions {
   corsOrigins?: readonly string[];
   /** Largest request body in bytes (OSMOSIS_MAX_BODY); default MAX_REQUEST_BODY_BYTES. */
   maxBody?: number;
+  /** Threads that run read-only queries next to the embedded data (OSMOSIS_QUERY_THREADS). */
+  queryThreads?: QueryThreads | null;
 }
 
 /**
@@ -120,6 +124,7 @@ export function createOsmosisYoga(opts: YogaOptions): OsmosisYoga {
       useInputErrorCodes(),
       // Queries and mutations compiled once per document (graphql-jit); subscriptions on graphql-js.
       useCompiledOperations(),
+      ...(opts.queryThreads ? [useQueryThreads(opts.queryThreads)] : []),
       useHealth(),
       useRequestId(),
       useReadinessCheck({ endpoint: '/ready', check: () => opts.store.ping() }),

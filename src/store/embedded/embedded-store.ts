@@ -14,7 +14,7 @@ import type {
   ActorFilter, EnrichOptions, ExchangeFilter, ExchangeQuery, PageArgs, SignalFilter, Store, TieQuery,
 } from '../port.js';
 import type { ProjectionSpec } from '../projection.js';
-import { openConnection, type Conn, type Db } from './connection.js';
+import { openConnection, openReadOnlyConnection, type Conn, type Db } from './connection.js';
 import { migrate } from './migrate.js';
 import * as outbox from './outbox.js';
 import { facts } from './facts.js';
@@ -63,7 +63,17 @@ export class EmbeddedStore implements Store {
     private readonly reader: SnapshotReader | null,
     private readonly writer: RequestThread | null,
     private readonly reads: RequestPool | null,
+    /** The database file, for other threads that open their own connection to it; null in memory. */
+    readonly file: string | null = null,
   ) {}
+
+  /**
+   * A store over a read-only connection to an existing database file, whose reads run on the calling
+   * thread and whose writes fail: for a thread that runs whole read-only operations next to the data.
+   */
+  static openReader(file: string): EmbeddedStore {
+    return new EmbeddedStore(openReadOnlyConnection(file), null, null, null, file);
+  }
 
   static open(options: EmbeddedStoreOptions): EmbeddedStore {
     const conn = openConnection(options.file);
@@ -80,6 +90,7 @@ export class EmbeddedStore implements Store {
       onFile && options.snapshotThread !== false ? new SnapshotReader(options.file) : null,
       onFile && options.writerThread !== false ? new RequestThread(WRITER, { file: options.file }, 'writer') : null,
       onFile && options.readThread !== false ? new RequestPool(options.readThreads ?? 1, READER, { file: options.file }, 'read thread') : null,
+      onFile ? options.file : null,
     );
   }
 
@@ -120,7 +131,7 @@ export class EmbeddedStore implements Store {
       await this.writer.close();
     }
     try {
-      this.conn.db.pragma('optimize'); // refreshes planner statistics where they went stale
+      if (!this.conn.db.readonly) this.conn.db.pragma('optimize'); // refreshes planner statistics where they went stale
     } finally {
       this.conn.db.close();
     }

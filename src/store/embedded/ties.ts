@@ -56,16 +56,19 @@ const PARENTS = 'SELECT id, rid FROM actors WHERE id IN (SELECT value FROM json_
  * the organisation; one statement for all parents with a correlated LIMIT per parent was twice as
  * slow as this per parent). With both directions a self-tie is reached from its from side only.
  */
-function tiesOfActorSql(direction: TieQuery['direction'], byType: boolean, after: boolean): string {
+function tiesOfActorSql(direction: TieQuery['direction'], byType: boolean, after: boolean, limit: number): string {
+  // The page size is written into the SQL (a checked whole number, one statement per size): with a
+  // bound LIMIT, SQLite sorted each end's candidates in a temporary b-tree (80 µs against 49 here).
+  if (!Number.isSafeInteger(limit) || limit < 1) throw new Error(`a page limit must be a positive whole number, got ${limit}`);
   // Candidates come from the (end, id) indexes alone (the to side also holds from_rid, for the
   // self-tie test); only the page's ties are read from the table. A type filter reads the table.
   const filter = `${byType ? ` AND t.type IN ${inJson('types')}` : ''}${after ? ' AND t.id > @after0' : ''}`;
   const end = (column: 'from_rid' | 'to_rid', extra = '') => `
     SELECT * FROM (
       SELECT t.id, t.rid FROM ties t INDEXED BY ${column === 'from_rid' ? 'ties_from_id' : 'ties_to_id'}
-      WHERE t.${column} = @prid${extra}${filter} ORDER BY t.id LIMIT @limit)`;
+      WHERE t.${column} = @prid${extra}${filter} ORDER BY t.id LIMIT ${limit})`;
   const links = direction === 'OUT' ? end('from_rid') : direction === 'IN' ? end('to_rid')
-    : `${end('from_rid')} UNION ALL ${end('to_rid', ' AND t.from_rid <> @prid')} ORDER BY 1 LIMIT @limit`;
+    : `${end('from_rid')} UNION ALL ${end('to_rid', ' AND t.from_rid <> @prid')} ORDER BY 1 LIMIT ${limit}`;
   // One end of every tie is the parent, whose id is known: only the other end is looked up.
   return `
     SELECT @pid AS parentId, t.id,
@@ -86,8 +89,8 @@ type TieOfActorRaw = [parentId: string, id: string, fromId: string, toId: string
 export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: TieQuery): TiePage[] {
   const p = pageParams(query, TIE_CURSOR);
   const types = query.types?.length ? query.types : null;
-  const pageOfOne = conn.stmt(tiesOfActorSql(query.direction, types !== null, p.after !== null)).raw(true);
-  const params = { types: types && json(types), limit: p.limit, ...cursorParams(p.after) };
+  const pageOfOne = conn.stmt(tiesOfActorSql(query.direction, types !== null, p.after !== null, p.limit)).raw(true);
+  const params = { types: types && json(types), ...cursorParams(p.after) };
   // Read as arrays (rows.ts, ActorRaw), in the order of the SELECT list; in one read transaction, so
   // that every page sees the same snapshot.
   const rows = conn.read(() => (conn.stmt(PARENTS).all(json([...new Set(actorIds)])) as { id: string; rid: number }[])

@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { print } from 'graphql';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActorProfileDocument, ActorsWithNetworkDocument } from '../../schema/generated/graphql.js';
+import { loadConfig } from '../../src/config/config.js';
+import type { ActorInput, SignalInput, TieInput } from '../../src/domain/inputs.js';
+import { buildSchema } from '../../src/graphql/schema.js';
+import { createOsmosis, type Osmosis } from '../../src/main.js';
+import { QueryRunner } from '../../src/server/query-threads/query-runner.js';
+import { EmbeddedStore, openEmbeddedStore } from '../../src/store/embedded/index.js';
+import { countingStore, type CountingStore } from '../support/counting-store.js';
+import { gql } from '../support/graphql-client.js';
+import { startInstance, wsClient } from '../support/realtime.js';
+
+const silent = pino({ level: 'silent' });
+
+/** n customers, each tied to the next two and with three signals. */
+async function ring(store: EmbeddedStore, n: number): Promise<void> {
+  const actors: ActorInput[] = Array.from({ length: n }, (_, i) => ({
+    key: `c${String(i).padStart(3, '0')}`, kind: 'CUSTOMER', name: `Customer ${i}`, attributes: { city: i % 2 ? 'Lyon' : 'Oslo' },
+  }));
+  const ties: TieInput[] = actors.flatMap((a, i) => [1, 2].map((d) => ({
+    fromKey: a.key, toKey: actors[(i + d) % n].key, type: 'KNOWS' as const, weight: 0.5, since: null,
+  })));
+  const signals: SignalInput[] = actors.flatMap((a, i) => [0, 1, 2].map((j) => ({
+    channel: j ? 'chat' : 'email', externalId: `${i}-${j}`, kind: 'QUESTION' as const, text: `question ${i}/${j}`, sentiment: null,
+    occurredAt: new Date(Date.UTC(2026, 0, 1, 0, i, j)).toISOString(), emitterKey: a.key, about: [],
+  })));
+  await store.upsertActors(actors);
+  await store.upsertTies(ties);
+  await store.recordSignals(signals);
+}
+
+const QUERIES: [string, Record<string, unknown>][] = [
+  [print(ActorProfileDocument), { key: 'c007' }],
+  [print(ActorsWithNetworkDocument), { first: 5, ties: 2, signals: 2 }],
+  ['{ actors(first: 3, filter: { search: "customer 1" }) { totalCount edges { cursor node { key attributes } } pageInfo { endCursor hasNextPage } } }', {}],
+  ['query($after: String) { signals(first: 4, after: $after, filter: { channels: ["chat"] }) { totalCount nodes { externalId emitter { key } } pageInfo { endCursor } } }', { after: null }],
+  ['{ neighborhood(key: "c001", depth: 2) { actors { key } ties { type } } shortestPath(fromKey: "c000", toKey: "c010") { length actors { key } } }', {}],
+  ['{ a: actor(key: "c002") { id name } b: actor(key: "nobody") { id } }', {}],
+];
+
+describe('query threads (embedded store on a file)', () => {
+  let dir: string;
+  let store: EmbeddedStore;
+  let counting: CountingStore;
+  let threaded: Osmosis;
+  let local: Osmosis;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'osm-query-threads-'));
+    store = await openEmbeddedStore({ file: join(dir, 'graph.db') });
+    await ring(store, 30);
+    counting = countingStore(store);
+    threaded = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '1' }), counting.store, silent);
+    local = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '0' }), store, silent);
+  });
+  afterAll(async () => {
+    await threaded.queryThreads?.close();
+    await threaded.plugins.close();
+    await local.plugins.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers queries on a query thread, the same as the event loop does', async () => {
+    expect(threaded.queryThreads).not.toBeNull();
+    expect(local.queryThreads).toBeNull();
+    for (const [query, variables] of QUERIES) {
+      counting.reset();
+      const there = await gql(threaded.yoga, query, variables);
+      expect(counting.total(), query).toBe(0); // not one read on the event loop's store
+      const here = await gql(local.yoga, query, variables);
+      expect(there, query).toEqual(here);
+      expect(there.errors).toBeUndefined();
+    }
+  });
+
+  it('sees every write acknowledged before the query was sent', async () => {
+    for (const name of ['Renamed once', 'Renamed twice']) {
+      const written = await gql(threaded.yoga, 'mutation($i: [ActorInput!]!) { upsertActors(input: $i) { updated } }', {
+        i: [{ key: 'c003', kind: 'CUSTOMER', name, attributes: null }],
+      });
+      expect(written.errors).toBeUndefined();
+      const read = await gql(threaded.yoga, '{ actor(key: "c003") { name } }');
+      expect(read.data).toEqual({ actor: { name } });
+    }
+  });
+
+  it('leaves errors, plugin fields and introspection to the event loop, with the same answers', async () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['{ actors(first: -1) { nodes { key } } }', {}],
+      ['{ actor(id: "not-an-id") { key } }', {}],
+      ['query($k: String!) { actor(key: $k) { key } }', { k: 42 }],
+      ['{ plugins { name status } }', {}],
+      ['{ __schema { queryType { fields { name } } } }', {}],
+      ['{ __typename }', {}],
+    ];
+    for (const [query, variables] of cases) {
+      const there = await gql(threaded.yoga, query, variables);
+      const here = await gql(local.yoga, query, variables);
+      expect(there, query).toEqual(here);
+    }
+    const refused = await gql(threaded.yoga, '{ actors(first: -1) { nodes { key } } }');
+    expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('answers queries over WebSocket too', async () => {
+    const instance = await startInstance(store, { OSMOSIS_QUERY_THREADS: '1' });
+    const client = wsClient(instance.wsUrl);
+    try {
+      expect(instance.osmosis.queryThreads).not.toBeNull();
+      const result = await new Promise<unknown>((resolve, reject) => {
+        let last: unknown;
+        client.subscribe({ query: '{ actor(key: "c005") { key ties(first: 1) { nodes { type } } } }' }, {
+          next: (value) => { last = value; }, error: reject, complete: () => resolve(last),
+        });
+      });
+      expect(result).toEqual({ data: { actor: { key: 'c005', ties: { nodes: [{ type: 'KNOWS' }] } } } });
+    } finally {
+      await client.dispose();
+      await instance.osmosis.queryThreads?.close();
+      await instance.stop();
+    }
+  });
+
+  it('reads in batches on the thread: round trips do not grow with the results', async () => {
+    const reader = countingStore(EmbeddedStore.openReader(store.file!));
+    const runner = new QueryRunner(buildSchema(), reader.store, { begin() {}, end() {} }, silent);
+    const roundTrips = async (first: number) => {
+      reader.reset();
+      const reply = await runner.run({
+        query: print(ActorsWithNetworkDocument), operationName: null, variables: { first, ties: 2, signals: 2 }, requestId: 'test',
+      });
+      expect('json' in reply && (JSON.parse(reply.json) as { data: { actors: { nodes: unknown[] } } }).data.actors.nodes).toHaveLength(first);
+      return Object.fromEntries(reader.calls);
+    };
+    try {
+      const small = await roundTrips(3);
+      expect(await roundTrips(25)).toEqual(small);
+      expect(small).toEqual({ listActors: 1, tiesOfActors: 1, signalsOfActors: 1 });
+    } finally {
+      await reader.store.close();
+    }
+  });
+});
