@@ -42,7 +42,7 @@ export const configSchema = z.object({
   OSMOSIS_STORE: z.enum(['embedded', 'neo4j']).default('embedded'),
   OSMOSIS_DB: z.string().min(1).default('./data/osmosis.db'),
   OSMOSIS_READ_THREADS: z.coerce.number().int().min(0).max(16).default(1),
-  OSMOSIS_QUERY_THREADS: z.coerce.number().int().min(0).max(16).default(1),
+  OSMOSIS_QUERY_THREADS: z.coerce.number().int().min(0).max(16).default(2),
   NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/.+/, 'must be a bolt:// or neo4j:// URI').default('bolt://127.0.0.1:7687'),
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),

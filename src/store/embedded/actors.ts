@@ -64,8 +64,9 @@ export function upsertActors(conn: Conn, inputs: readonly ActorInput[]): UpsertA
 }
 
 export function actorsByIds(conn: Conn, ids: readonly string[]): (Actor | null)[] {
-  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id IN ${inJson('ids')}`).raw(true)
-    .all({ ids: json(ids) }) as ActorRaw[];
+  const rows = (ids.length === 1
+    ? conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = ?`).raw(true).all(ids[0])
+    : conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id IN ${inJson('ids')}`).raw(true).all({ ids: json(ids) })) as ActorRaw[];
   const found = new Map(rows.map((r) => [r[0], r]));
   return ids.map((id) => {
     const r = found.get(id);
@@ -74,8 +75,10 @@ export function actorsByIds(conn: Conn, ids: readonly string[]): (Actor | null)[
 }
 
 export function actorsByKeys(conn: Conn, keys: readonly string[]): (Actor | null)[] {
-  const rows = conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key IN ${inJson('keys')}`).raw(true)
-    .all({ keys: json(keys) }) as ActorRaw[];
+  // One key (an actor(key:) lookup) needs no JSON array to walk: a plain equality is cheaper.
+  const rows = (keys.length === 1
+    ? conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key = ?`).raw(true).all(keys[0])
+    : conn.stmt(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.key IN ${inJson('keys')}`).raw(true).all({ keys: json(keys) })) as ActorRaw[];
   const found = new Map(rows.map((r) => [r[1], r]));
   return keys.map((k) => {
     const r = found.get(k);

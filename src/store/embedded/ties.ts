@@ -48,6 +48,7 @@ export function removeTie(conn: Conn, fromKey: string, toKey: string, type: TieT
 
 /** The rowid of each parent, by public id. */
 const PARENTS = 'SELECT id, rid FROM actors WHERE id IN (SELECT value FROM json_each(?))';
+const PARENT = 'SELECT id, rid FROM actors WHERE id = ?';
 
 /**
  * The SQL of one parent's page for one shape of tie query (direction × type filter × cursor), cached
@@ -93,7 +94,10 @@ export function tiesOfActors(conn: Conn, actorIds: readonly string[], query: Tie
   const params = { types: types && json(types), ...cursorParams(p.after) };
   // Read as arrays (rows.ts, ActorRaw), in the order of the SELECT list; in one read transaction, so
   // that every page sees the same snapshot.
-  const rows = conn.read(() => (conn.stmt(PARENTS).all(json([...new Set(actorIds)])) as { id: string; rid: number }[])
+  const parents = () => (actorIds.length === 1
+    ? conn.stmt(PARENT).all(actorIds[0])
+    : conn.stmt(PARENTS).all(json([...new Set(actorIds)]))) as { id: string; rid: number }[];
+  const rows = conn.read(() => parents()
     .flatMap((a) => pageOfOne.all({ ...params, pid: a.id, prid: a.rid }) as TieOfActorRaw[]));
   const others = new Map<string, Actor>();
   for (const r of rows) if (!others.has(r[7])) others.set(r[7], actorFromRaw(r.slice(7) as ActorRaw));
