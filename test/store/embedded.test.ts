@@ -169,13 +169,13 @@ describe('embedded store specifics', () => {
       .map((r) => r.detail).join(' | ');
     expect(tiePlan).toMatch(/SEARCH t USING COVERING INDEX ties_from_id \(from_rid=\?\)/);
     expect(tiePlan).toMatch(/SEARCH t USING COVERING INDEX ties_to_id \(to_rid=\?\)/);
-    // The latest signals of emitters rank only those at or after each one's floor (a range on the
+    // The latest signals of emitters read only those at or after each one's floor (a range on the
     // emitter index), not a busy emitter's whole history.
     await store.signalsOfActors(['some-id'], { first: 3 });
     const emitted = store.preparedSql().filter((sql) => sql.includes('AS floor'));
     expect(emitted).toHaveLength(1);
     expect((store.db.prepare(`EXPLAIN QUERY PLAN ${emitted[0]}`).all({ ids: '[]', limit: 4 }) as { detail: string }[])
-      .map((r) => r.detail).join(' | ')).toMatch(/SEARCH e USING INDEX signals_emitter_at \(emitter_rid=\? AND occurred_at>\?\)/);
+      .map((r) => r.detail).join(' | ')).toMatch(/SEARCH s USING INDEX signals_emitter_at \(emitter_rid=\? AND occurred_at>\?\)/);
     await store.close();
   });
 

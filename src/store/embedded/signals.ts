@@ -189,31 +189,32 @@ type SignalOfEmitterRaw = [parentId: string, id: string, channel: string, extern
 
 export function signalsOfActors(conn: Conn, actorIds: readonly string[], page: PageArgs): Page<Signal>[] {
   const p = pageParams(page, SIGNAL_CURSOR);
-  // Only the signals at or after each emitter's `floor` are ranked: the time of its limit-th newest one
-  // (read from the emitter index in order), so a busy emitter does not rank its whole history per page
-  // (479 signals: 374 -> 19 us; a typical page of 10 emitters is faster too). Null when it has fewer.
-  const before = p.after ? 'AND (e.occurred_at, e.id) < (@after0, @after1)' : '';
+  // Only the signals at or after each emitter's `floor` are read: the time of its limit-th newest one
+  // (read from the emitter index in order), so a busy emitter does not read its whole history per page
+  // (479 signals: 374 -> 19 us). Null when it has fewer. The few rows read are put in order here:
+  // ranking them in SQL (a window and two sorts) cost a typical page of 10 emitters a fifth more.
+  const before = (alias: string) => (p.after ? `AND (${alias}.occurred_at, ${alias}.id) < (@after0, @after1)` : '');
   const sql = `
     WITH parents AS (
       SELECT a.id AS pid, a.rid AS prid,
-        (SELECT e.occurred_at FROM signals e WHERE e.emitter_rid = a.rid ${before}
+        (SELECT e.occurred_at FROM signals e WHERE e.emitter_rid = a.rid ${before('e')}
          ORDER BY e.occurred_at DESC LIMIT 1 OFFSET @limit - 1) AS floor
-      FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value),
-    ranked AS (
-      SELECT p.pid, e.rid, ROW_NUMBER() OVER (PARTITION BY p.prid ORDER BY e.occurred_at DESC, e.id DESC) AS rn
-      FROM parents p CROSS JOIN signals e ON e.emitter_rid = p.prid AND e.occurred_at >= coalesce(p.floor, '') ${before}
-    )
-    SELECT rk.pid AS parentId, ${SIGNAL_COLUMNS_BUT_EMITTER}
-    FROM ranked rk CROSS JOIN signals s ON s.rid = rk.rid LEFT JOIN actors g ON g.rid = s.assignee_rid
-    WHERE rk.rn <= @limit
-    ORDER BY rk.pid, rk.rn`;
+      FROM json_each(@ids) j CROSS JOIN actors a ON a.id = j.value)
+    SELECT p.pid AS parentId, ${SIGNAL_COLUMNS_BUT_EMITTER}
+    FROM parents p CROSS JOIN signals s ON s.emitter_rid = p.prid AND s.occurred_at >= coalesce(p.floor, '') ${before('s')}
+    LEFT JOIN actors g ON g.rid = s.assignee_rid`;
   const rows = conn.stmt(sql).raw(true).all({ ids: json([...new Set(actorIds)]), limit: p.limit, ...cursorParams(p.after) }) as
     SignalOfEmitterRaw[];
+  rows.sort(newestFirst); // SQLite compares text by bytes; these are ASCII, where code units order alike
   return pagesOfRawParents(actorIds, rows, p.first, (r): Signal => ({
     id: r[1], channel: r[2], externalId: r[3], kind: r[4], text: r[5], sentiment: r[6], occurredAt: r[7], status: r[8],
     emitterId: r[0], assigneeId: r[9],
   }), SIGNAL_CURSOR);
 }
+
+/** Newest first, then the larger id: the order of every signal list. */
+const newestFirst = (a: SignalOfEmitterRaw, b: SignalOfEmitterRaw): number =>
+  a[7] !== b[7] ? (a[7] < b[7] ? 1 : -1) : a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0;
 
 type About = { target: 'ACTOR' | 'TOPIC' | 'PROCESS'; ref: string; id: string };
 
