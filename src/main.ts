@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { Store } from './store/port.js';
+import type { EmbeddedStore } from './store/embedded/index.js';
 import { openServerStore } from './store/open.js';
 import { buildSchema } from './graphql/schema.js';
 import { createOsmosisYoga, type OsmosisYoga } from './server/yoga.js';
@@ -49,8 +50,9 @@ export function createOsmosis(
   log: Logger = createLogger(config.LOG_LEVEL),
   parts: OsmosisParts = {},
 ): Osmosis {
-  const dataFile = embeddedDataFile(store);
-  const queryThreads = dataFile && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(dataFile, config.OSMOSIS_QUERY_THREADS) : null;
+  const embedded = embeddedOnFile(store);
+  const queryThreads = embedded && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(embedded.file, config.OSMOSIS_QUERY_THREADS) : null;
+  if (queryThreads) embedded?.onClose(() => queryThreads.close()); // they read its file: they stop with it
   // Realtime (issue 4): everything writes through the pipeline's store, so each write pokes the hub;
   // the hub feeds the subscriptions (one resolution per event batch) and the plugins' event hooks.
   const events = createEventPipeline(store, {
@@ -91,10 +93,11 @@ export function createOsmosis(
   return { config, store, yoga, log, plugins, events, realtime, queryThreads };
 }
 
-/** The data file of an embedded store on a file, which other threads can open too; null for any other store. */
-function embeddedDataFile(store: Store): string | null {
-  const file = store.kind === 'embedded' ? (store as { file?: unknown }).file : null;
-  return typeof file === 'string' ? file : null;
+/** An embedded store on a data file, which other threads can open too; null for any other store. */
+function embeddedOnFile(store: Store): { file: string; onClose(task: () => Promise<void>): void } | null {
+  if (store.kind !== 'embedded') return null;
+  const embedded = store as Partial<Pick<EmbeddedStore, 'file' | 'onClose'>>;
+  return typeof embedded.file === 'string' && embedded.onClose ? { file: embedded.file, onClose: (task) => embedded.onClose!(task) } : null;
 }
 
 /** Realtime (issue 4): an Osmosis served over HTTP (queries, SSE) and WebSocket (graphql-ws). */

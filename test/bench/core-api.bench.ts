@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { ActorProfileDocument, RecordSignalsCountDocument } from '../../schema/generated/graphql.js';
+import { loadConfig } from '../../src/config/config.js';
 import { openEmbeddedStore } from '../../src/store/embedded/index.js';
 import type { Store } from '../../src/store/port.js';
 import type { ActorInput, SignalInput } from '../../src/domain/inputs.js';
@@ -72,7 +73,9 @@ export async function readBenchmark(o: CoreBenchOptions): Promise<void> {
     const mean = (pick: (x: { t: Load; q: Load }) => number) => runs.reduce((sum, x) => sum + pick(x), 0) / runs.length;
     const t = { rps: mean((x) => x.t.rps), p50: mean((x) => x.t.p50), p99: Math.max(...runs.map((x) => x.t.p99)), errors: runs.reduce((n, x) => n + x.t.errors + x.t.non2xx, 0) };
     const q = { rps: mean((x) => x.q.rps), p50: mean((x) => x.q.p50), p99: Math.max(...runs.map((x) => x.q.p99)), errors: runs.reduce((n, x) => n + x.q.errors + x.q.non2xx, 0) };
-    printTable(`(a) read: ${o.actors.toLocaleString()} actors, ${o.ties.toLocaleString()} ties, ${o.connections} connections, ${rounds} alternating rounds of ${o.seconds / rounds} s each`, [
+    const threads = process.env.OSMOSIS_QUERY_THREADS ?? `${loadConfig({}).OSMOSIS_QUERY_THREADS} (default)`;
+    printTable(`(a) read: ${o.actors.toLocaleString()} actors, ${o.ties.toLocaleString()} ties, ${o.connections} connections, `
+      + `${rounds} alternating rounds of ${o.seconds / rounds} s each, OSMOSIS_QUERY_THREADS=${threads}`, [
       { query: '{ __typename }', 'req/s': t.rps, 'p50 ms': t.p50, 'p99 ms': t.p99, errors: t.errors },
       { query: 'actor → ties(10) → other → signals(3)', 'req/s': q.rps, 'p50 ms': q.p50, 'p99 ms': q.p99, errors: q.errors },
     ]);

@@ -79,6 +79,17 @@ describe('query threads (embedded store on a file)', () => {
     }
   });
 
+  it('answers node(id) of a core type on the thread', async () => {
+    const { data } = await gql(local.yoga, '{ actor(key: "c004") { id } }');
+    const id = (data as { actor: { id: string } }).actor.id;
+    const query = 'query($id: ID!) { node(id: $id) { id ... on Actor { key } } }';
+    counting.reset();
+    const there = await gql(threaded.yoga, query, { id });
+    expect(counting.total()).toBe(0);
+    expect(there).toEqual(await gql(local.yoga, query, { id }));
+    expect(there.data).toEqual({ node: { id, key: 'c004' } });
+  });
+
   it('sees every write acknowledged before the query was sent', async () => {
     for (const name of ['Renamed once', 'Renamed twice']) {
       const written = await gql(threaded.yoga, 'mutation($i: [ActorInput!]!) { upsertActors(input: $i) { updated } }', {
@@ -144,6 +155,27 @@ describe('query threads (embedded store on a file)', () => {
       expect(small).toEqual({ listActors: 1, tiesOfActors: 1, signalsOfActors: 1 });
     } finally {
       await reader.store.close();
+    }
+  });
+});
+
+describe('query threads and their store', () => {
+  it('stop when the store closes: a later query answers as without them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-query-threads-close-'));
+    try {
+      const store = await openEmbeddedStore({ file: join(dir, 'graph.db') });
+      await ring(store, 3);
+      const threaded = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '2', OSMOSIS_PLUGINS: 'none' }), store, silent);
+      const local = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '0', OSMOSIS_PLUGINS: 'none' }), store, silent);
+      const query = '{ actor(key: "c001") { key } }';
+      expect((await gql(threaded.yoga, query)).data).toEqual({ actor: { key: 'c001' } });
+      await store.close();
+      await expect(threaded.queryThreads!.execute({ query, operationName: null, variables: {}, requestId: 't' })).rejects.toThrow(/closed/);
+      const after = await gql(threaded.yoga, query);
+      expect(after).toEqual(await gql(local.yoga, query));
+      expect(after.errors?.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

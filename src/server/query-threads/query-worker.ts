@@ -13,13 +13,16 @@ import { EmbeddedStore } from '../../store/embedded/index.js';
 import type { ThreadReply } from '../../threads/request-thread.js';
 import type { QueryRequest } from './protocol.js';
 import { QueryRunner } from './query-runner.js';
+import { refuseForeignNodes } from './foreign-nodes.js';
 
 const { file } = (workerData as { data: { file: string } }).data;
 const store = EmbeddedStore.openReader(file);
 const begin = store.db.prepare('BEGIN');
 const commit = store.db.prepare('COMMIT');
 // Operations with errors are answered on the event loop, which logs them: nothing to log here.
-const runner = new QueryRunner(buildSchema(), store, { begin: () => begin.run(), end: () => commit.run() }, pino({ level: 'silent' }));
+const schema = buildSchema();
+refuseForeignNodes(schema);
+const runner = new QueryRunner(schema, store, { begin: () => begin.run(), end: () => commit.run() }, pino({ level: 'silent' }));
 
 const port = parentPort!;
 port.on('message', (request: QueryRequest & { id: number }) => {

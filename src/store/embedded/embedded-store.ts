@@ -57,6 +57,7 @@ export interface EmbeddedStoreOptions {
 export class EmbeddedStore implements Store {
   readonly kind = 'embedded' as const;
   private closed = false;
+  private readonly closing: (() => Promise<void>)[] = [];
 
   private constructor(
     private readonly conn: Conn,
@@ -121,9 +122,15 @@ export class EmbeddedStore implements Store {
       return false;
     }
   }
+  /** Runs `task` when the store closes, first: what reads the data file beside it (query threads) stops with it. */
+  onClose(task: () => Promise<void>): void {
+    this.closing.push(task);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await Promise.all(this.closing.splice(0).map((task) => task()));
     await this.reader?.close();
     await this.reads?.close();
     if (this.writer) {
