@@ -8,7 +8,10 @@ import { ActorProfileDocument, ActorsWithNetworkDocument } from '../../schema/ge
 import { loadConfig } from '../../src/config/config.js';
 import type { ActorInput, SignalInput, TieInput } from '../../src/domain/inputs.js';
 import { buildSchema } from '../../src/graphql/schema.js';
-import { createOsmosis, type Osmosis } from '../../src/main.js';
+import { createOsmosis, type Osmosis, type OsmosisParts } from '../../src/main.js';
+import { definePlugin } from '../../src/plugin-api/index.js';
+import type { PluginCandidate } from '../../src/plugin-host/index.js';
+import type { Store } from '../../src/store/port.js';
 import { QueryRunner } from '../../src/server/query-threads/query-runner.js';
 import { EmbeddedStore, openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { countingStore, type CountingStore } from '../support/counting-store.js';
@@ -43,26 +46,31 @@ const QUERIES: [string, Record<string, unknown>][] = [
   ['{ a: actor(key: "c002") { id name } b: actor(key: "nobody") { id } }', {}],
 ];
 
+/** The same store served with query threads and without, each with its plugins closed by `close`. */
+function pairOn(store: EmbeddedStore, threadedStore: Store = store, env: Record<string, string> = {}, parts: OsmosisParts = {}) {
+  const threaded = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '1', ...env }), threadedStore, silent, parts);
+  const local = createOsmosis(loadConfig({ ...env, OSMOSIS_QUERY_THREADS: '0' }), store, silent, parts);
+  return { threaded, local, close: () => Promise.all([threaded.plugins.close(), local.plugins.close()]) };
+}
+
 describe('query threads (embedded store on a file)', () => {
   let dir: string;
   let store: EmbeddedStore;
   let counting: CountingStore;
   let threaded: Osmosis;
   let local: Osmosis;
+  let close: () => Promise<unknown>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'osm-query-threads-'));
     store = await openEmbeddedStore({ file: join(dir, 'graph.db') });
     await ring(store, 30);
     counting = countingStore(store);
-    threaded = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '1' }), counting.store, silent);
-    local = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '0' }), store, silent);
+    ({ threaded, local, close } = pairOn(store, counting.store));
   });
   afterAll(async () => {
-    await threaded.queryThreads?.close();
-    await threaded.plugins.close();
-    await local.plugins.close();
-    await store.close();
+    await close();
+    await store.close(); // closes the query threads too
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -165,8 +173,7 @@ describe('query threads and their store', () => {
     try {
       const store = await openEmbeddedStore({ file: join(dir, 'graph.db') });
       await ring(store, 3);
-      const threaded = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '2', OSMOSIS_PLUGINS: 'none' }), store, silent);
-      const local = createOsmosis(loadConfig({ OSMOSIS_QUERY_THREADS: '0', OSMOSIS_PLUGINS: 'none' }), store, silent);
+      const { threaded, local } = pairOn(store, store, { OSMOSIS_QUERY_THREADS: '2', OSMOSIS_PLUGINS: 'none' });
       const query = '{ actor(key: "c001") { key } }';
       expect((await gql(threaded.yoga, query)).data).toEqual({ actor: { key: 'c001' } });
       await store.close();
@@ -175,6 +182,45 @@ describe('query threads and their store', () => {
       expect(after).toEqual(await gql(local.yoga, query));
       expect(after.errors?.length).toBeGreaterThan(0);
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** A plugin whose type is a Relay node: reachable through the core field `Query.node`. */
+const badge = definePlugin({
+  name: 'badge', version: '1.0.0', apiVersion: '^1.0.0',
+  schema(schema) {
+    const Badge = schema.builder.objectRef<{ id: string; label: string }>('BadgeItem');
+    schema.builder.node(Badge, {
+      id: { resolve: (b) => b.id },
+      loadOne: (id) => ({ id, label: `badge of ${id}` }),
+      fields: (t) => ({ label: t.exposeString('label') }),
+    });
+    schema.actorField('badge', (t) => t.field({ type: Badge, resolve: (a) => ({ id: a.key, label: `badge of ${a.key}` }) }));
+  },
+});
+
+describe("query threads and plugins' node types", () => {
+  it('answers node(id) of a plugin node type as the event loop does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-query-threads-plugin-'));
+    const store = await openEmbeddedStore({ file: join(dir, 'graph.db') });
+    await store.upsertActors([{ key: 'c001', kind: 'CUSTOMER', name: 'Customer 1', attributes: {} }]);
+    const plugins: PluginCandidate[] = [{ source: './badge', builtin: false, exported: badge }];
+    const { threaded, local, close } = pairOn(store, store, { OSMOSIS_PLUGINS: 'none' }, { plugins });
+    try {
+
+      // node(id) of a plugin's Node type validates on the core schema, but the thread's schema lacks the type.
+      const made = await gql(local.yoga, '{ actor(key: "c001") { badge { id } } }');
+      const id = (made.data as { actor: { badge: { id: string } } }).actor.badge.id;
+      const query = 'query($id: ID!) { node(id: $id) { id __typename } }';
+      const here = await gql(local.yoga, query, { id });
+      expect(here.data).toEqual({ node: { id, __typename: 'BadgeItem' } });
+      const there = await gql(threaded.yoga, query, { id });
+      expect(there).toEqual(here);
+    } finally {
+      await close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
