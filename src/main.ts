@@ -51,7 +51,7 @@ export function createOsmosis(
   parts: OsmosisParts = {},
 ): Osmosis {
   const embedded = embeddedOnFile(store);
-  const queryThreads = embedded && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(embedded.file, config.OSMOSIS_QUERY_THREADS) : null;
+  const queryThreads = embedded && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(embedded.file, config.OSMOSIS_QUERY_THREADS, log) : null;
   if (queryThreads) embedded?.onClose(() => queryThreads.close()); // they read its file: they stop with it
   // Realtime (issue 4): everything writes through the pipeline's store, so each write pokes the hub;
   // the hub feeds the subscriptions (one resolution per event batch) and the plugins' event hooks.

@@ -13,6 +13,7 @@ import { definePlugin } from '../../src/plugin-api/index.js';
 import type { PluginCandidate } from '../../src/plugin-host/index.js';
 import type { Store } from '../../src/store/port.js';
 import { QueryRunner } from '../../src/server/query-threads/query-runner.js';
+import { MAX_FAILURES_IN_A_ROW, QueryThreads } from '../../src/server/query-threads/query-threads.js';
 import { EmbeddedStore, openEmbeddedStore } from '../../src/store/embedded/index.js';
 import { countingStore, type CountingStore } from '../support/counting-store.js';
 import { gql } from '../support/graphql-client.js';
@@ -221,6 +222,27 @@ describe("query threads and plugins' node types", () => {
     } finally {
       await close();
       await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('query threads that cannot start', () => {
+  it('are given up after a few failures in a row, said once in the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'osm-query-threads-broken-'));
+    const logged: { level: number; msg: string }[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => { logged.push(JSON.parse(line) as { level: number; msg: string }); } });
+    const threads = new QueryThreads(join(dir, 'no-such.db'), 1, log);
+    const request = { query: '{ actor(key: "x") { key } }', operationName: null, variables: {}, requestId: 't' };
+    try {
+      for (let i = 0; i < MAX_FAILURES_IN_A_ROW; i++) await expect(threads.execute(request)).rejects.toThrow();
+      expect(threads.usable).toBe(false);
+      await expect(threads.execute(request)).rejects.toThrow(/given up/);
+      expect(logged.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([
+        `query threads failed ${MAX_FAILURES_IN_A_ROW} times in a row: queries run on the event loop from now on`,
+      ]);
+    } finally {
+      await threads.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

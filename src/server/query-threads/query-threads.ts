@@ -3,21 +3,47 @@
  * read-only operations on its own connection (query-worker.ts). Each starts on its first request;
  * a server warms them as it starts.
  */
+import type { Logger } from 'pino';
 import { RequestPool } from '../../threads/request-pool.js';
 import { siblingModule } from '../../threads/start-worker.js';
 import type { QueryReply, QueryRequest } from './protocol.js';
 
 const WORKER = siblingModule('query-worker', import.meta.url);
 
+/**
+ * Failures in a row after which the threads are given up for the life of the process: a thread that
+ * cannot start would otherwise be started again for every query (each query still runs, on the event loop).
+ */
+export const MAX_FAILURES_IN_A_ROW = 5;
+
 export class QueryThreads {
   private readonly pool: RequestPool;
+  private failuresInARow = 0;
+  private closed = false;
 
-  constructor(file: string, private readonly count: number) {
+  constructor(file: string, private readonly count: number, private readonly log?: Logger) {
     this.pool = new RequestPool(count, WORKER, { file }, 'query thread');
   }
 
-  execute(request: QueryRequest): Promise<QueryReply> {
-    return this.pool.request<QueryReply>(request);
+  /** Whether queries still go to the threads. */
+  get usable(): boolean {
+    return this.failuresInARow < MAX_FAILURES_IN_A_ROW;
+  }
+
+  async execute(request: QueryRequest): Promise<QueryReply> {
+    if (!this.usable) throw new Error('the query threads were given up');
+    try {
+      const reply = await this.pool.request<QueryReply>(request);
+      this.failuresInARow = 0;
+      return reply;
+    } catch (error) {
+      if (this.closed) throw error;
+      if (++this.failuresInARow === MAX_FAILURES_IN_A_ROW) {
+        this.log?.error({ err: error }, `query threads failed ${MAX_FAILURES_IN_A_ROW} times in a row: queries run on the event loop from now on`);
+        void this.pool.close();
+      }
+      throw error;
+    }
   }
 
   /** Starts every thread now (each builds its schema), so the first queries do not wait for it. */
@@ -26,6 +52,7 @@ export class QueryThreads {
   }
 
   close(): Promise<void> {
+    this.closed = true;
     return this.pool.close();
   }
 }

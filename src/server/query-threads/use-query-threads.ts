@@ -32,7 +32,7 @@ export function useQueryThreads(threads: QueryThreads): Plugin<Context> {
   return {
     onExecute({ args, executeFn, setExecuteFn }) {
       const name = args.operationName ?? '';
-      if (operationOf(args.document, args.operationName) !== 'query' || local(args.document, name)) return;
+      if (!threads.usable || operationOf(args.document, args.operationName) !== 'query' || local(args.document, name)) return;
       setExecuteFn(async (a) => {
         let reply;
         try {
