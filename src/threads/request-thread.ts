@@ -20,6 +20,14 @@ export type ThreadReply = { id: number; ok: true; value: unknown } | { id: numbe
 
 type Pending = { resolve(value: unknown): void; reject(error: Error): void };
 
+/**
+ * The thread itself failed (it crashed or exited), as opposed to one request's error: the requests in
+ * flight fail with it.
+ */
+export class ThreadFailure extends Error {
+  override name = 'ThreadFailure';
+}
+
 export class RequestThread {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -92,7 +100,8 @@ export class RequestThread {
       if (oldest.done) return;
       settle(oldest.value, (p) => p.reject(new Error(`the ${this.name} answered with a value that cannot be read back: ${error.message}`)));
     });
-    const fail = (error: Error) => {
+    const fail = (cause: Error) => {
+      const error = new ThreadFailure(cause.message, { cause });
       if (this.worker === worker) this.worker = null;
       for (const p of this.pending.values()) p.reject(error);
       this.pending.clear();

@@ -99,6 +99,10 @@ describe.each(storeFactories)('actors over GraphQL ($name)', (factory) => {
     expect(kinds.actors.totalCount).toBe(2);
     const none = await ok(app.yoga, ActorsDocument, { filter: { kinds: ['EMPLOYEE'], side: 'OUTSIDE' } });
     expect(none.actors.totalCount).toBe(0);
+    // An empty list filters nothing, as in every other filter; with a side, the side alone applies.
+    const all = await ok(app.yoga, ActorsDocument, {});
+    expect((await ok(app.yoga, ActorsDocument, { filter: { kinds: [] } })).actors.totalCount).toBe(all.actors.totalCount);
+    expect((await ok(app.yoga, ActorsDocument, { filter: { kinds: [], side: 'OUTSIDE' } })).actors.totalCount).toBe(25);
   });
 
   it('ties and unties actors, walks neighborhoods and shortest paths', async () => {

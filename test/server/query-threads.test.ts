@@ -99,6 +99,19 @@ describe('query threads (embedded store on a file)', () => {
     expect(there.data).toEqual({ node: { id, key: 'c004' } });
   });
 
+  it("does not give the threads up for a client's variables that cannot reach them", async () => {
+    // Variables nested too deep to be cloned to a thread (written by hand: too deep for JSON.stringify here).
+    const body = `{"query":"query($k: String!) { actor(key: $k) { key } }","variables":{"k":"c001","junk":${'['.repeat(5000)}${']'.repeat(5000)}}}`;
+    for (let i = 0; i < 7; i++) {
+      const res = await threaded.yoga.fetch('http://osmosis.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(await res.json()).toEqual({ data: { actor: { key: 'c001' } } });
+    }
+    expect(threaded.queryThreads!.usable).toBe(true);
+    counting.reset();
+    expect((await gql(threaded.yoga, '{ actor(key: "c002") { key } }')).data).toEqual({ actor: { key: 'c002' } });
+    expect(counting.total()).toBe(0); // still answered on a thread
+  });
+
   it('sees every write acknowledged before the query was sent', async () => {
     for (const name of ['Renamed once', 'Renamed twice']) {
       const written = await gql(threaded.yoga, 'mutation($i: [ActorInput!]!) { upsertActors(input: $i) { updated } }', {

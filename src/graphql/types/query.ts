@@ -65,7 +65,7 @@ const PathRef = builder.objectRef<{ actors: Actor[]; ties: Tie[] }>('Path').impl
 
 function actorFilter(f: { kinds?: ActorKind[] | null; side?: 'INSIDE' | 'OUTSIDE' | null; search?: string | null } | null | undefined): ActorFilter {
   if (!f) return {};
-  let kinds = f.kinds ?? undefined;
+  let kinds = f.kinds?.length ? f.kinds : undefined; // an empty list filters nothing, as in every filter
   if (f.side) {
     const ofSide = kindsOfSide(f.side);
     kinds = kinds ? kinds.filter((k) => ofSide.includes(k)) : ofSide;

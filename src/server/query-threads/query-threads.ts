@@ -5,14 +5,16 @@
  */
 import type { Logger } from 'pino';
 import { RequestPool } from '../../threads/request-pool.js';
+import { ThreadFailure } from '../../threads/request-thread.js';
 import { siblingModule } from '../../threads/start-worker.js';
 import type { QueryReply, QueryRequest } from './protocol.js';
 
 const WORKER = siblingModule('query-worker', import.meta.url);
 
 /**
- * Failures in a row after which the threads are given up for the life of the process: a thread that
- * cannot start would otherwise be started again for every query (each query still runs, on the event loop).
+ * Thread failures (crashes, exits) in a row after which the threads are given up for the life of the
+ * process: a thread that cannot start would otherwise be started again for every query (each query
+ * still runs, on the event loop).
  */
 export const MAX_FAILURES_IN_A_ROW = 5;
 
@@ -37,7 +39,8 @@ export class QueryThreads {
       this.failuresInARow = 0;
       return reply;
     } catch (error) {
-      if (this.closed) throw error;
+      // Only a thread's own failure counts: one request's error (variables too deep to send, say) is its own.
+      if (this.closed || !(error instanceof ThreadFailure)) throw error;
       if (++this.failuresInARow === MAX_FAILURES_IN_A_ROW) {
         this.log?.error({ err: error }, `query threads failed ${MAX_FAILURES_IN_A_ROW} times in a row: queries run on the event loop from now on`);
         void this.pool.close();
