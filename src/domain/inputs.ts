@@ -126,10 +126,25 @@ export function nestsAtMost(value: unknown, max: number): boolean {
   return true;
 }
 
-export const jsonObject = z.record(z.string(), z.unknown()).superRefine((o, ctx) => {
+/** Whether an object at any depth of `value` has its own `__proto__` key (JSON.parse makes one); iterative. */
+function hasProtoKey(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (!Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, '__proto__')) return true;
+    stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+  return false;
+}
+
+// `__proto__` is refused before the record is copied: copying it by assignment would drop it silently.
+export const jsonObject = z.unknown().superRefine((raw, ctx) => {
+  if (nestsAtMost(raw, MAX_JSON_DEPTH) && hasProtoKey(raw)) ctx.addIssue({ code: 'custom', message: 'must not use the key __proto__' });
+}).pipe(z.record(z.string(), z.unknown()).superRefine((o, ctx) => {
   if (!nestsAtMost(o, MAX_JSON_DEPTH)) ctx.addIssue({ code: 'custom', message: `must not nest more than ${MAX_JSON_DEPTH} levels of objects and arrays` });
   else if (JSON.stringify(o).length > 16_384) ctx.addIssue({ code: 'custom', message: 'attributes must serialise to at most 16 KiB' });
-}) as unknown as z.ZodType<Record<string, Json>>;
+})) as unknown as z.ZodType<Record<string, Json>>;
 const CHANNEL = /^[a-z0-9][a-z0-9_.:-]*$/;
 const channel = z.string().trim().toLowerCase().min(1).max(64)
   .regex(CHANNEL, 'letters, digits and _ . : - only');
@@ -137,7 +152,8 @@ const channel = z.string().trim().toLowerCase().min(1).max(64)
 export const actorInput = z.object({
   key,
   kind: z.enum(ACTOR_KINDS),
-  name: z.string().trim().min(1, 'must not be empty').max(500),
+  // Control characters in a name could never be searched for (searches refuse them).
+  name: z.string().trim().min(1, 'must not be empty').max(500).regex(NO_CONTROL, NO_CONTROL_MESSAGE),
   /** Left out: an existing actor keeps its attributes (a new one has none); null clears them. */
   attributes: jsonObject.nullish().transform((v) => (v === null ? {} : v)),
 });

@@ -130,6 +130,15 @@ describe.each(storeFactories)('erasure and keys over GraphQL ($name)', (factory)
       input: [{ externalId: 'x\u001b', fromKey: 'crm:roberto', toKey: 'hr:giulia', kind: 'MONEY', amount: 1, occurredAt }],
     });
     expect(exchange.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].externalId' });
+    // A name with a NUL could never be found by a search (which refuses control characters).
+    const named = await gql(app.yoga, UpsertActorsDocument, { input: [{ key: 't:named', kind: 'CUSTOMER', name: 'a\u0000b' }] });
+    expect(named.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].name' });
+    // JSON.parse makes `__proto__` an own key; copying it would drop it silently: refused, at any depth.
+    for (const attributes of [JSON.parse('{"__proto__": {"x": 1}}'), JSON.parse('{"a": [{"__proto__": 1}]}')]) {
+      const proto = await gql(app.yoga, UpsertActorsDocument, { input: [{ key: 't:proto', kind: 'CUSTOMER', name: 'P', attributes }] });
+      expect(proto.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input[0].attributes' });
+    }
+    expect((await gql(app.yoga, '{ a: actor(key: "t:named") { key } b: actor(key: "t:proto") { key } }')).data).toEqual({ a: null, b: null });
   });
 
   it('answers a search with a NUL with BAD_USER_INPUT on filter.search, not an internal error', async () => {
