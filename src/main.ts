@@ -52,7 +52,8 @@ export function createOsmosis(
 ): Osmosis {
   const embedded = embeddedOnFile(store);
   const queryThreads = embedded && config.OSMOSIS_QUERY_THREADS > 0 ? new QueryThreads(embedded.file, config.OSMOSIS_QUERY_THREADS, log) : null;
-  if (queryThreads) embedded?.onClose(() => queryThreads.close()); // they read its file: they stop with it
+  // They read the store's file: they stop when it closes (startOsmosis().stop() included).
+  if (queryThreads) embedded?.onClose(() => queryThreads.close());
   // Realtime (issue 4): everything writes through the pipeline's store, so each write pokes the hub;
   // the hub feeds the subscriptions (one resolution per event batch) and the plugins' event hooks.
   const events = createEventPipeline(store, {
@@ -95,9 +96,8 @@ export function createOsmosis(
 
 /** An embedded store on a data file, which other threads can open too; null for any other store. */
 function embeddedOnFile(store: Store): { file: string; onClose(task: () => Promise<void>): void } | null {
-  if (store.kind !== 'embedded') return null;
   const embedded = store as Partial<Pick<EmbeddedStore, 'file' | 'onClose'>>;
-  return typeof embedded.file === 'string' && embedded.onClose ? { file: embedded.file, onClose: (task) => embedded.onClose!(task) } : null;
+  return store.kind === 'embedded' && typeof embedded.file === 'string' ? (embedded as Pick<EmbeddedStore, 'file' | 'onClose'> & { file: string }) : null;
 }
 
 /** Realtime (issue 4): an Osmosis served over HTTP (queries, SSE) and WebSocket (graphql-ws). */
@@ -167,7 +167,6 @@ export async function startOsmosis(config: Config, log: Logger = createLogger(co
     served = await serveOsmosis(osmosis, config.HOST, config.PORT);
   } catch (error) {
     await osmosis.plugins.close(); // plugin hook
-    await osmosis.queryThreads?.close();
     await store.close();
     throw error;
   }
@@ -179,7 +178,6 @@ export async function startOsmosis(config: Config, log: Logger = createLogger(co
     async stop() {
       await served.close(); // realtime (issue 4): WebSocket, subscriptions, HTTP, events
       await osmosis.plugins.close(); // plugin hook
-      await osmosis.queryThreads?.close();
       await store.close();
     },
   };
